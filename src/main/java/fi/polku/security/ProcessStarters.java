@@ -1,0 +1,21 @@
+package fi.polku.security;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which staff groups may start which process (by process key). A group may start only the
+ * processes it owns in service-paths.md; Tasklist's "Käynnistä prosessi" lists just those.
+ */
+final class ProcessStarters {
+
+  static final Map<String, List<StaffGroup>> BY_PROCESS_KEY =
+      Map.of(
+          // Stand-in model until the first service path lands (see processes/contact-request.bpmn).
+          "contact-request", List.of(StaffGroup.SOTE_COUNSELLOR),
+          "te-referral", List.of(StaffGroup.TE_COORDINATOR),
+          "health-check-invitation", List.of(StaffGroup.TE_COORDINATOR, StaffGroup.HEALTH_CHECK_NURSE),
+          "oh-handover", List.of(StaffGroup.OH_PROFESSIONAL));
+
+  private ProcessStarters() {}
+}
