@@ -43,9 +43,14 @@ public class HttpTestClient {
 
   /** A request for the path, with Basic credentials when user is given (password "demo"). */
   public HttpRequest.Builder request(String path, String user) {
+    return request(path, user, "demo");
+  }
+
+  /** A request for the path as the user with the password, or anonymous when user is null. */
+  public HttpRequest.Builder request(String path, String user, String password) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (user != null) {
-      builder.header("Authorization", basic(user, "demo"));
+      builder.header("Authorization", basic(user, password));
     }
     return builder;
   }
