@@ -19,6 +19,11 @@ public final class RequiredEnvironment {
 
   private RequiredEnvironment() {}
 
+  /** Set but blank counts as missing, except a database password (trust authentication). */
+  private static boolean isMissing(String name, String value) {
+    return value == null || (value.isBlank() && !name.equals("DB_PASSWORD"));
+  }
+
   /** Returns the error line to print, or empty when the start may go on. */
   public static Optional<String> check(String... args) {
     StandardEnvironment environment = new StandardEnvironment();
@@ -33,7 +38,7 @@ public final class RequiredEnvironment {
       return Optional.empty();
     }
     List<String> missing =
-        POSTGRES_PROFILE.stream().filter(name -> environment.getProperty(name) == null).toList();
+        POSTGRES_PROFILE.stream().filter(name -> isMissing(name, environment.getProperty(name))).toList();
     if (missing.isEmpty()) {
       return Optional.empty();
     }

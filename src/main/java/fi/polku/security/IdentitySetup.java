@@ -73,6 +73,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
                 }));
     createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
 
+    // The real administrator first, so a demo user of the same name cannot take its place.
+    PolkuSecurityProperties.Admin admin = properties.admin();
+    if (admin != null && admin.user() != null && !admin.user().isBlank()) {
+      createUser(identity, admin.user(), "Polku", "Ylläpitäjä", admin.password(),
+          StaffGroup.ADMIN_GROUP);
+    }
     if (properties.demoUsers()) {
       for (StaffGroup group : StaffGroup.values()) {
         createUser(identity, group.demoUser(), group.demoFirstName(), group.demoLastName(),
@@ -81,11 +87,6 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       createUser(identity, "admin", "Aino", "Ylläpitäjä", PolkuSecurityProperties.DEMO_PASSWORD,
           StaffGroup.ADMIN_GROUP);
       LOG.warn("Demo users exist with the password 'demo' (see README.md); never on real data");
-    }
-    PolkuSecurityProperties.Admin admin = properties.admin();
-    if (admin != null && admin.user() != null && !admin.user().isBlank()) {
-      createUser(identity, admin.user(), "Polku", "Ylläpitäjä", admin.password(),
-          StaffGroup.ADMIN_GROUP);
     }
   }
 
