@@ -15,7 +15,8 @@ public final class RequiredEnvironment {
 
   /** Variables required by the {@code postgres} profile (see docs/deployment.md). */
   public static final List<String> POSTGRES_PROFILE =
-      List.of("DB_URL", "DB_USER", "DB_PASSWORD", "SMTP_HOST", "ADMIN_USER", "ADMIN_PASSWORD");
+      List.of(
+          "DB_URL", "DB_USER", "DB_PASSWORD", "SMTP_HOST", "ADMIN_USER", "ADMIN_PASSWORD", "IDENTITY_KEY");
 
   private RequiredEnvironment() {}
 

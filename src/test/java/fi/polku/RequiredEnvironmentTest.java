@@ -33,7 +33,7 @@ class RequiredEnvironmentTest {
 
     assertThat(error).hasValueSatisfying(line -> assertThat(line)
         .doesNotContain("\n")
-        .contains("variables DB_URL, DB_USER, DB_PASSWORD, SMTP_HOST, ADMIN_USER, ADMIN_PASSWORD"));
+        .contains("variables DB_URL, DB_USER, DB_PASSWORD, SMTP_HOST, ADMIN_USER, ADMIN_PASSWORD, IDENTITY_KEY"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package fi.polku.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import fi.polku.cases.Agency;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,12 +73,25 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
                       Permissions.CREATE);
                 }));
     createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+    for (Agency agency : Agency.values()) {
+      createGroup(identity, StaffGroup.SYSTEM_GROUP_PREFIX + agency.code(),
+          "Järjestelmä: " + agency.finnishName());
+    }
 
     // The real administrator first, so a demo user of the same name cannot take its place.
     PolkuSecurityProperties.Admin admin = properties.admin();
     if (admin != null && admin.user() != null && !admin.user().isBlank()) {
       createUser(identity, admin.user(), "Polku", "Ylläpitäjä", admin.password(),
           StaffGroup.ADMIN_GROUP);
+    }
+    if (properties.systemUsers() != null) {
+      properties.systemUsers().forEach((code, password) -> {
+        if (password != null && !password.isBlank()) {
+          Agency agency = Agency.fromCode(code);
+          createUser(identity, PolkuSecurityProperties.systemUserId(agency.code()), "Järjestelmä",
+              agency.finnishName(), password, StaffGroup.SYSTEM_GROUP_PREFIX + agency.code());
+        }
+      });
     }
     if (properties.demoUsers()) {
       for (StaffGroup group : StaffGroup.values()) {
@@ -86,6 +100,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       }
       createUser(identity, "admin", "Aino", "Ylläpitäjä", PolkuSecurityProperties.DEMO_PASSWORD,
           StaffGroup.ADMIN_GROUP);
+      for (Agency agency : Agency.values()) {
+        createUser(identity, PolkuSecurityProperties.systemUserId(agency.code()), "Järjestelmä",
+            agency.finnishName(), PolkuSecurityProperties.DEMO_PASSWORD,
+            StaffGroup.SYSTEM_GROUP_PREFIX + agency.code());
+      }
       LOG.warn("Demo users exist with the password 'demo' (see README.md); never on real data");
     }
   }

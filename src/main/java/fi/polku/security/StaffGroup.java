@@ -1,5 +1,6 @@
 package fi.polku.security;
 
+import fi.polku.cases.Agency;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,27 +11,32 @@ import java.util.List;
  */
 public enum StaffGroup {
   TE_COORDINATOR(
-      "te-coordinator", "Työkykykoordinaattorit", "Työkykykoordinaattorin tehtävät",
+      Agency.TE, "te-coordinator", "Työkykykoordinaattorit", "Työkykykoordinaattorin tehtävät",
       "koordinaattori", "Kaisa", "Koordinaattori"),
   SOTE_COUNSELLOR(
-      "sote-counsellor", "Palveluohjaajat", "Palveluohjaajan tehtävät",
+      Agency.SOTE, "sote-counsellor", "Palveluohjaajat", "Palveluohjaajan tehtävät",
       "palveluohjaaja", "Pia", "Palveluohjaaja"),
   WORK_ABILITY_TEAM(
-      "work-ability-team", "Työkyvyn tuen tiimi", "Työkyvyn tuen tiimin tehtävät",
+      Agency.SOTE, "work-ability-team", "Työkyvyn tuen tiimi", "Työkyvyn tuen tiimin tehtävät",
       "tiimi", "Tiina", "Tiimi"),
   HEALTH_CHECK_NURSE(
-      "health-check-nurse", "Terveystarkastusten terveydenhoitajat", "Terveydenhoitajan tehtävät",
+      Agency.SOTE, "health-check-nurse", "Terveystarkastusten terveydenhoitajat", "Terveydenhoitajan tehtävät",
       "terveydenhoitaja", "Terhi", "Terveydenhoitaja"),
   OH_PROFESSIONAL(
-      "oh-professional", "Työterveyshuollon ammattilaiset", "Työterveyshuollon tehtävät",
+      Agency.OH, "oh-professional", "Työterveyshuollon ammattilaiset", "Työterveyshuollon tehtävät",
       "tyoterveys", "Tuula", "Työterveys"),
+  // Escalations of the sote centre's SLAs (service-paths.md, path 1) go to its team lead.
   TEAM_LEAD(
-      "team-lead", "Esihenkilöt", "Esihenkilön tehtävät",
+      Agency.SOTE, "team-lead", "Esihenkilöt", "Esihenkilön tehtävät",
       "esihenkilo", "Eero", "Esihenkilö");
 
   /** The administrators' group: may do everything (a Camunda admin group). */
   public static final String ADMIN_GROUP = "polku-admin";
 
+  /** Prefix of the groups of other agencies' systems: {@code system-te}, {@code system-kela}... */
+  public static final String SYSTEM_GROUP_PREFIX = "system-";
+
+  private final Agency agency;
   private final String id;
   private final String groupName;
   private final String filterName;
@@ -39,12 +45,14 @@ public enum StaffGroup {
   private final String demoLastName;
 
   StaffGroup(
+      Agency agency,
       String id,
       String groupName,
       String filterName,
       String demoUser,
       String demoFirstName,
       String demoLastName) {
+    this.agency = agency;
     this.id = id;
     this.groupName = groupName;
     this.filterName = filterName;
@@ -55,6 +63,11 @@ public enum StaffGroup {
 
   public String id() {
     return id;
+  }
+
+  /** The agency the group's members work for. */
+  public Agency agency() {
+    return agency;
   }
 
   /** Finnish group name shown in Admin. */
@@ -77,6 +90,11 @@ public enum StaffGroup {
 
   String demoLastName() {
     return demoLastName;
+  }
+
+  /** The group of the id, if it is a staff group. */
+  public static java.util.Optional<StaffGroup> ofId(String id) {
+    return Arrays.stream(values()).filter(group -> group.id.equals(id)).findFirst();
   }
 
   /** Every staff group id, in declaration order. */

@@ -39,6 +39,7 @@ class PlatformPostgresIT {
     registry.add("SMTP_PORT", () -> "3025");
     registry.add("ADMIN_USER", () -> ADMIN);
     registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+    registry.add("IDENTITY_KEY", () -> "cG9sa3UtaW50ZWdyYXRpb24tdGVzdC1rZXktMzJieXQ=");
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
   }
 

@@ -1,0 +1,26 @@
+package fi.polku.cases;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A client's case: the case number links every process instance of one client.
+ *
+ * @param temporaryIdentity the client's identity code is a temporary one (individual number
+ *     900–999), so the person may later get a permanent code
+ */
+public record ClientCase(
+    String caseNumber,
+    long clientId,
+    String municipality,
+    Instant openedAt,
+    String openedBy,
+    Agency openedByAgency,
+    Set<Agency> agencies,
+    boolean temporaryIdentity) {
+
+  /** Whether the agency takes part in the case (and so may see it). */
+  public boolean involves(Agency agency) {
+    return agencies.contains(agency);
+  }
+}

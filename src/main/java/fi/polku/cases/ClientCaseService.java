@@ -1,0 +1,148 @@
+package fi.polku.cases;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Client cases: who the client is (stored once), which case links their paths, who takes part. */
+@Service
+public class ClientCaseService {
+
+  private final JdbcTemplate jdbc;
+  private final IdentityProtector protector;
+  private final CaseNumberGenerator numbers;
+  private final Clock clock;
+
+  ClientCaseService(JdbcTemplate jdbc, IdentityProtector protector, CaseNumberGenerator numbers, Clock clock) {
+    this.jdbc = jdbc;
+    this.protector = protector;
+    this.numbers = numbers;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens a new case for the client, finding the client record of an earlier referral by the
+   * identity code's keyed hash, and makes the opening agency a participant.
+   */
+  @Transactional
+  public ClientCase openCase(NewCase request) {
+    long clientId = findOrCreateClient(request);
+    String caseNumber = numbers.next();
+    Instant now = clock.instant();
+    jdbc.update("insert into client_case (case_number, client_id, municipality, opened_at, opened_by, opened_by_agency)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        caseNumber, clientId, request.municipality(), Timestamp.from(now), request.openedBy(),
+        request.openedByAgency().code());
+    join(caseNumber, request.openedByAgency());
+    return find(caseNumber).orElseThrow();
+  }
+
+  /** The case, if it exists. */
+  public Optional<ClientCase> find(String caseNumber) {
+    if (caseNumber == null || !CaseNumberGenerator.FORMAT.matcher(caseNumber).matches()) {
+      return Optional.empty();
+    }
+    List<ClientCase> found = jdbc.query(
+        "select c.case_number, c.client_id, c.municipality, c.opened_at, c.opened_by, c.opened_by_agency,"
+            + " k.temporary_identity from client_case c join client k on k.id = c.client_id where c.case_number = ?",
+        (rs, row) -> new ClientCase(rs.getString(1), rs.getLong(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant(), rs.getString(5), Agency.fromCode(rs.getString(6)),
+            agencies(rs.getString(1)), rs.getBoolean(7)),
+        caseNumber);
+    return found.stream().findFirst();
+  }
+
+  /** The case, or {@link CaseNotFoundException}. */
+  public ClientCase get(String caseNumber) {
+    return find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
+  /** The case as seen by an agency: not found unless the agency takes part in it. */
+  public ClientCase getFor(String caseNumber, Agency agency) {
+    ClientCase found = get(caseNumber);
+    if (!found.involves(agency)) {
+      throw new CaseNotFoundException(caseNumber);
+    }
+    return found;
+  }
+
+  /** Makes the agency a participant of the case (no-op when it already is). */
+  @Transactional
+  public void join(String caseNumber, Agency agency) {
+    Integer present = jdbc.queryForObject(
+        "select count(*) from case_agency where case_number = ? and agency = ?", Integer.class,
+        caseNumber, agency.code());
+    if (present == null || present == 0) {
+      jdbc.update("insert into case_agency (case_number, agency, joined_at) values (?, ?, ?)",
+          caseNumber, agency.code(), Timestamp.from(clock.instant()));
+    }
+  }
+
+  /** The client's e-mail address for notices, if one is known. */
+  public Optional<String> clientEmail(String caseNumber) {
+    return jdbc.query("select k.email from client k join client_case c on c.client_id = k.id where c.case_number = ?",
+        (rs, row) -> rs.getString(1), caseNumber).stream().filter(email -> email != null && !email.isBlank()).findFirst();
+  }
+
+  /** The client's open cases, newest first: how a second referral of the same person is found. */
+  public List<String> caseNumbersOf(PersonalIdentityCode identityCode) {
+    return jdbc.queryForList(
+        "select c.case_number from client_case c join client k on k.id = c.client_id"
+            + " where k.identity_hash = ? order by c.opened_at desc",
+        String.class, protector.lookupHash(identityCode));
+  }
+
+  /** The identity code of the case's client, for the rare step that must pass it on. */
+  public PersonalIdentityCode identityCodeOf(String caseNumber) {
+    String stored = jdbc.queryForObject("select k.identity_encrypted from client k join client_case c"
+        + " on c.client_id = k.id where c.case_number = ?", String.class, caseNumber);
+    return protector.decrypt(stored);
+  }
+
+  private long findOrCreateClient(NewCase request) {
+    String hash = protector.lookupHash(request.identityCode());
+    List<Long> existing = jdbc.queryForList("select id from client where identity_hash = ?", Long.class, hash);
+    if (!existing.isEmpty()) {
+      long id = existing.get(0);
+      // A later referral may bring newer contact details; keep the newest non-empty ones.
+      jdbc.update("update client set display_name = coalesce(?, display_name), email = coalesce(?, email),"
+              + " phone = coalesce(?, phone) where id = ?",
+          emptyToNull(request.displayName()), emptyToNull(request.email()), emptyToNull(request.phone()), id);
+      return id;
+    }
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement(
+          "insert into client (identity_hash, identity_encrypted, temporary_identity, display_name, email, phone, created_at)"
+              + " values (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, hash);
+      statement.setString(2, protector.encrypt(request.identityCode()));
+      statement.setBoolean(3, request.identityCode().isTemporary());
+      statement.setString(4, emptyToNull(request.displayName()));
+      statement.setString(5, emptyToNull(request.email()));
+      statement.setString(6, emptyToNull(request.phone()));
+      statement.setTimestamp(7, Timestamp.from(clock.instant()));
+      return statement;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  private Set<Agency> agencies(String caseNumber) {
+    Set<Agency> agencies = EnumSet.noneOf(Agency.class);
+    jdbc.queryForList("select agency from case_agency where case_number = ?", String.class, caseNumber)
+        .forEach(code -> agencies.add(Agency.fromCode(code)));
+    return agencies;
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

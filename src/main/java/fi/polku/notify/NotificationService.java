@@ -1,0 +1,87 @@
+package fi.polku.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mail from process steps, exactly once per step. The step's delegate calls {@link #send}: in the
+ * engine's own transaction it writes an outbox row keyed by (process instance, step, recipient,
+ * template) and starts the {@code mail-delivery} process, whose asynchronous step sends the row
+ * with retries. A retried or re-run step finds its row and sends nothing more.
+ */
+@Service
+public class NotificationService {
+
+  /** Process key of the delivery process (processes/mail-delivery.bpmn). */
+  public static final String DELIVERY_PROCESS = "mail-delivery";
+  /** Variable of the delivery process: the outbox row to send. */
+  public static final String OUTBOX_ID = "outboxId";
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  NotificationService(JdbcTemplate jdbc, RuntimeService runtimeService, Clock clock) {
+    this.jdbc = jdbc;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues the mail of the template to the recipient for the current step, once.
+   *
+   * @param values the template's placeholders (only {@link MailTemplate#ALLOWED} names)
+   * @return the outbox row's id (the first one's, when the step runs again)
+   */
+  public long send(DelegateExecution step, String recipient, String template, Map<String, String> values) {
+    String processInstanceId = step.getProcessInstanceId();
+    String activityId = step.getCurrentActivityId();
+    List<Long> existing = jdbc.queryForList(
+        "select id from mail_outbox where process_instance_id = ? and activity_id = ? and recipient = ? and template = ?",
+        Long.class, processInstanceId, activityId, recipient, template);
+    String caseNumber = step.getProcessBusinessKey();
+    if (!existing.isEmpty()) {
+      LOG.info("Case {}: mail '{}' of step {} already queued, not sending again", caseNumber, template, activityId);
+      return existing.get(0);
+    }
+    MailTemplate.RenderedMail mail = MailTemplate.load(template).render(values);
+    String messageId = messageId(processInstanceId, activityId, recipient, template);
+    jdbc.update("insert into mail_outbox (process_instance_id, activity_id, recipient, template, case_number,"
+            + " subject, body, message_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        processInstanceId, activityId, recipient, template, caseNumber, mail.subject(), mail.body(), messageId,
+        Timestamp.from(clock.instant()));
+    long id = jdbc.queryForObject("select id from mail_outbox where message_id = ?", Long.class, messageId);
+    runtimeService.createProcessInstanceByKey(DELIVERY_PROCESS)
+        .businessKey(caseNumber)
+        .setVariable(OUTBOX_ID, id)
+        .execute();
+    LOG.info("Case {}: mail '{}' of step {} queued as outbox row {}", caseNumber, template, activityId, id);
+    return id;
+  }
+
+  /** The same step, recipient and template always get the same Message-ID, so a resend is recognisable. */
+  static String messageId(String processInstanceId, String activityId, String recipient, String template) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] hash = digest.digest(String.join("|", processInstanceId, activityId, recipient, template)
+          .getBytes(StandardCharsets.UTF_8));
+      return "<" + HexFormat.of().formatHex(hash, 0, 16) + ".outbox@polku.invalid>";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}
