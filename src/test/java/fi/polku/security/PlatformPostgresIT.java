@@ -5,43 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.support.HttpTestClient;
-import fi.polku.support.PostgresTestDatabase;
+import fi.polku.support.PostgresSpringTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The production configuration (profile postgres, settings from the environment) on the real
  * PostgreSQL: no demo users, the administrator from ADMIN_USER, the same doors as the default.
  */
-@PostgresTestDatabase.Required
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
-class PlatformPostgresIT {
+class PlatformPostgresIT extends PostgresSpringTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ADMIN = "polku-it-admin";
-  private static final String ADMIN_PASSWORD = "it-admin-Secret-1";
   private static final String STAFF_PASSWORD = "it-staff-Secret-1";
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.register(registry);
-    registry.add("SMTP_HOST", () -> "127.0.0.1");
-    registry.add("SMTP_PORT", () -> "3025");
-    registry.add("ADMIN_USER", () -> ADMIN);
-    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
-    registry.add("IDENTITY_KEY", () -> "cG9sa3UtaW50ZWdyYXRpb24tdGVzdC1rZXktMzJieXQ=");
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

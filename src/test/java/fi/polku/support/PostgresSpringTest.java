@@ -1,0 +1,38 @@
+package fi.polku.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the production profile (postgres) on the PostgreSQL test
+ * database, SMTP at a GreenMail server on 127.0.0.1:3025 in the test JVM, every secret as the
+ * environment would give it. Subclasses share one Spring context.
+ */
+@PostgresTestDatabase.Required
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+public abstract class PostgresSpringTest {
+
+  public static final String ADMIN = "polku-it-admin";
+  public static final String ADMIN_PASSWORD = "it-admin-Secret-1";
+  /** Password of every agency's system user ({@code te-system}, {@code kela-system}...). */
+  public static final String SYSTEM_PASSWORD = "it-system-Secret-1";
+  public static final int SMTP_PORT = 3025;
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+    registry.add("SMTP_HOST", () -> "127.0.0.1");
+    registry.add("SMTP_PORT", () -> String.valueOf(SMTP_PORT));
+    registry.add("ADMIN_USER", () -> ADMIN);
+    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+    registry.add("IDENTITY_KEY", () -> "cG9sa3UtaW50ZWdyYXRpb24tdGVzdC1rZXktMzJieXQ=");
+    for (String agency : new String[] {"TE", "SOTE", "OH", "KELA", "PENSION"}) {
+      registry.add("SYSTEM_" + agency + "_PASSWORD", () -> SYSTEM_PASSWORD);
+    }
+    // Tests drive jobs themselves, so that retries and incidents happen when the test says.
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+  }
+}
