@@ -35,10 +35,12 @@ class CaseController {
   private final CaseStatusReader statusReader;
   private final ConsentService consents;
   private final List<CaseContentSource> contentSources;
+  private final CaseAccess access;
 
   CaseController(ClientCaseService cases, CaseStatusReader statusReader, ConsentService consents,
-      List<CaseContentSource> contentSources) {
+      List<CaseContentSource> contentSources, CaseAccess access) {
     this.cases = cases;
+    this.access = access;
     this.statusReader = statusReader;
     this.consents = consents;
     this.contentSources = contentSources;
@@ -75,7 +77,7 @@ class CaseController {
           + "Plan or health content of another agency appears only while a consent in force allows it to the "
           + "caller's agency. A case the caller's agency takes no part in answers 404.")
   CaseStatusResponse status(@PathVariable String caseNumber, Caller caller) {
-    ClientCase clientCase = visibleCase(caseNumber, caller);
+    ClientCase clientCase = access.visibleCase(caseNumber, caller);
     CaseStatus status = statusReader.read(clientCase);
     List<CaseContentSource.CaseContent> content = new ArrayList<>();
     if (caller.agency().isPresent()) {
@@ -90,14 +92,6 @@ class CaseController {
       }
     }
     return new CaseStatusResponse(status, content);
-  }
-
-  /** The case if the caller's agency takes part in it (administrators see every case). */
-  ClientCase visibleCase(String caseNumber, Caller caller) {
-    if (caller.admin() && caller.agency().isEmpty()) {
-      return cases.get(caseNumber);
-    }
-    return cases.getFor(caseNumber, caller.requireAgency());
   }
 
   /** The status and the content the caller may see. */

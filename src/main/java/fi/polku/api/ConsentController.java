@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsentController {
 
   private final ConsentService consents;
-  private final CaseController caseAccess;
+  private final CaseAccess caseAccess;
   private final ClientCaseService cases;
 
-  ConsentController(ConsentService consents, CaseController caseAccess, ClientCaseService cases) {
+  ConsentController(ConsentService consents, CaseAccess caseAccess, ClientCaseService cases) {
     this.consents = consents;
     this.caseAccess = caseAccess;
     this.cases = cases;

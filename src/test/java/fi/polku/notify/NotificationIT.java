@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.TestSteps;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Mail from a process step goes out exactly once, through retries, re-runs and an SMTP outage. */
@@ -28,24 +24,6 @@ class NotificationIT extends PostgresSpringTest {
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-  /** How many more times the test step fails after queueing its mail. */
-  static final AtomicInteger FAILURES_AFTER_QUEUEING = new AtomicInteger();
-
-  @TestConfiguration
-  static class TestStep {
-    @Bean
-    JavaDelegate notifyTeamTestStep(NotificationService notifications) {
-      return execution -> {
-        notifications.send(execution, "tiimi@polku.invalid", "staff-task-notice", Map.of(
-            "caseNumber", execution.getProcessBusinessKey(), "taskName", "Ota yhteyttä asiakkaaseen",
-            "dueDate", "1.12.2026", "link", "http://localhost:8080/camunda/app/tasklist/"));
-        if (FAILURES_AFTER_QUEUEING.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-          throw new IllegalStateException("simulated failure after the mail was queued");
-        }
-      };
-    }
-  }
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -56,12 +34,12 @@ class NotificationIT extends PostgresSpringTest {
   void deployTheTestStep() {
     repositoryService.createDeployment().name("notification-it").enableDuplicateFiltering(false)
         .addClasspathResource("test-processes/notification-step.bpmn").deploy();
-    FAILURES_AFTER_QUEUEING.set(0);
+    TestSteps.FAILURES_AFTER_QUEUEING.set(0);
   }
 
   @Test
   void aStepRetriedThreeTimesSendsItsMailOnce() throws Exception {
-    FAILURES_AFTER_QUEUEING.set(3);
+    TestSteps.FAILURES_AFTER_QUEUEING.set(3);
     String instance = start("TK-2026-900001");
 
     for (int attempt = 1; attempt <= 4; attempt++) {
