@@ -1,9 +1,9 @@
 package fi.polku.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +25,6 @@ public class ProblemWriter {
   public static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    problem.setType(URI.create("https://polku.fi/problems/" + status.value()));
     if (errors != null && !errors.isEmpty()) {
       problem.setProperty("errors", errors);
     }
@@ -41,6 +40,7 @@ public class ProblemWriter {
   }
 
   /** One field at fault: its JSON path and why, in English and Finnish where we have both. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FieldError(String field, String reason, String reasonFi) {
     public FieldError(String field, String reason) {
       this(field, reason, null);
