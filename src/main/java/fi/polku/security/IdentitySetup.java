@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -54,6 +55,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     AuthorizationService authorizations = engine.getAuthorizationService();
 
     createGroup(identity, StaffGroup.ADMIN_GROUP, "Polun ylläpitäjät");
+    // The webapps offer an open "create the first admin" page while camunda-admin has no member;
+    // our administrators are put in it too, so that page stays closed.
+    createGroup(identity, Groups.CAMUNDA_ADMIN, "Camunda-ylläpitäjät");
     for (Resources resource : Resources.values()) {
       grant(authorizations, StaffGroup.ADMIN_GROUP, resource, "*", Permissions.ALL);
     }
@@ -166,6 +170,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
     if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
       identity.createMembership(id, groupId);
+    }
+    if (StaffGroup.ADMIN_GROUP.equals(groupId)
+        && identity.createUserQuery().userId(id).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      identity.createMembership(id, Groups.CAMUNDA_ADMIN);
     }
   }
 

@@ -130,6 +130,19 @@ class PlatformSecurityTest {
   }
 
   @Test
+  void theWebappsFirstAdminSetupPageIsClosed() {
+    HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> setup = http.send(http.request("/camunda/api/admin/setup/default/user/create", null)
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\","
+            + "\"lastName\":\"N\"},\"credentials\":{\"password\":\"Intruder-1\"}}")).build());
+
+    assertThat(setup.statusCode()).isEqualTo(403);
+    assertThat(http.get("/engine-rest/task", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void tasklistSpeaksFinnishByDefault() {
     HttpResponse<String> config = http.get("/camunda/app/tasklist/scripts/config.js", null);
     HttpResponse<String> finnish = http.get("/camunda/app/tasklist/locales/fi.json", null);
