@@ -124,10 +124,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
           "Ryhmän " + group.groupName() + " tehtävät, eräpäivän mukaan", ++priority);
       grant(authorizations, group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
     }
+    // After the group's own filter, which Tasklist opens first (lowest priority first).
     TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc();
     Filter myTasks = findOrCreateFilter(filters, MY_TASKS_FILTER, mine,
-        "Itselleni otetut tehtävät, eräpäivän mukaan", 0);
+        "Itselleni otetut tehtävät, eräpäivän mukaan", 100);
     for (StaffGroup group : StaffGroup.values()) {
       grant(authorizations, group.id(), Resources.FILTER, myTasks.getId(), Permissions.READ);
     }
