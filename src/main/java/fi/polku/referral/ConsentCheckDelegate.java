@@ -1,0 +1,67 @@
+package fi.polku.referral;
+
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentScope;
+import fi.polku.consent.ConsentService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the consent register, at the moment information would cross, whether the client allows it
+ * (fields fromAgency, toAgency, scope, resultVariable, purpose in the model) and writes the answer.
+ */
+// Prototype: the engine injects the fields per use, so each use needs its own instance.
+@Component("consentCheckDelegate")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+class ConsentCheckDelegate implements JavaDelegate {
+
+  private final ConsentService consents;
+
+  // Injected per step from the model's camunda:field elements.
+  private Expression fromAgency;
+  private Expression toAgency;
+  private Expression scope;
+  private Expression resultVariable;
+  private Expression purpose;
+
+  ConsentCheckDelegate(ConsentService consents) {
+    this.consents = consents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean allowed = consents.allows(execution.getProcessBusinessKey(),
+        Agency.fromCode(value(fromAgency, execution)), Agency.fromCode(value(toAgency, execution)),
+        ConsentScope.fromCode(value(scope, execution)),
+        "process:" + TeReferralModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(), value(purpose, execution));
+    execution.setVariable(value(resultVariable, execution), allowed);
+  }
+
+  private static String value(Expression expression, DelegateExecution execution) {
+    return (String) expression.getValue(execution);
+  }
+
+  public void setFromAgency(Expression fromAgency) {
+    this.fromAgency = fromAgency;
+  }
+
+  public void setToAgency(Expression toAgency) {
+    this.toAgency = toAgency;
+  }
+
+  public void setScope(Expression scope) {
+    this.scope = scope;
+  }
+
+  public void setResultVariable(Expression resultVariable) {
+    this.resultVariable = resultVariable;
+  }
+
+  public void setPurpose(Expression purpose) {
+    this.purpose = purpose;
+  }
+}

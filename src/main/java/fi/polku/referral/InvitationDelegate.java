@@ -1,0 +1,28 @@
+package fi.polku.referral;
+
+import fi.polku.cases.ClientCaseService;
+import fi.polku.notify.NotificationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Invites the client to the booked appointment and marks the referral accepted. */
+@Component("invitationDelegate")
+class InvitationDelegate extends ClientMailDelegate implements JavaDelegate {
+
+  private final ReferralService referrals;
+
+  InvitationDelegate(ClientCaseService cases, NotificationService notifications, ReferralService referrals) {
+    super(cases, notifications);
+    this.referrals = referrals;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long referralId = (Long) execution.getVariable(TeReferralModel.REFERRAL_ID);
+    if (referrals.status(referralId) == ReferralStatus.RECEIVED) {
+      referrals.changeStatus(referralId, ReferralStatus.ACCEPTED, "Aika varattu", "process:" + execution.getCurrentActivityId());
+    }
+    mailClient(execution, "referral-invitation");
+  }
+}

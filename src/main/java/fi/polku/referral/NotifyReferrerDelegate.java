@@ -1,0 +1,63 @@
+package fi.polku.referral;
+
+import fi.polku.notify.NotificationService;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the loop to the referring coordinator: moves the referral to a status (field status)
+ * and mails the referrer the Finnish status text (field statusText). The mail names the case and
+ * the step, never health data; status needs no consent.
+ */
+@Component("notifyReferrerDelegate")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+class NotifyReferrerDelegate implements JavaDelegate {
+
+  private final ReferralService referrals;
+  private final NotificationService notifications;
+  private final IdentityService identityService;
+  private final ReferralProperties properties;
+
+  // Injected per step from the model's camunda:field elements.
+  private Expression status;
+  private Expression statusText;
+
+  NotifyReferrerDelegate(ReferralService referrals, NotificationService notifications,
+      IdentityService identityService, ReferralProperties properties) {
+    this.referrals = referrals;
+    this.notifications = notifications;
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long referralId = (Long) execution.getVariable(TeReferralModel.REFERRAL_ID);
+    String text = (String) statusText.getValue(execution);
+    referrals.changeStatus(referralId, ReferralStatus.fromCode((String) status.getValue(execution)), text,
+        "process:" + execution.getCurrentActivityId());
+    User referrer = identityService.createUserQuery().userId(referrals.referredBy(referralId)).singleResult();
+    if (referrer != null && referrer.getEmail() != null && !referrer.getEmail().isBlank()) {
+      notifications.send(execution, referrer.getEmail(), "referrer-status-notice", Map.of(
+          "caseNumber", execution.getProcessBusinessKey(),
+          "pathName", "TE-lähete työkyvyn tuen tiimiin",
+          "statusText", text,
+          "link", properties.tasklistUrl()));
+    }
+  }
+
+  public void setStatus(Expression status) {
+    this.status = status;
+  }
+
+  public void setStatusText(Expression statusText) {
+    this.statusText = statusText;
+  }
+}

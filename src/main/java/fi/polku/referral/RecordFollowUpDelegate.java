@@ -1,0 +1,36 @@
+package fi.polku.referral;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/** Records the outcome and satisfaction of the follow-up at the months given by field months. */
+@Component("recordFollowUpDelegate")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+class RecordFollowUpDelegate implements JavaDelegate {
+
+  private final ReferralService referrals;
+
+  private Expression months;
+
+  RecordFollowUpDelegate(ReferralService referrals) {
+    this.referrals = referrals;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int at = Integer.parseInt((String) months.getValue(execution));
+    Object satisfaction = execution.getVariable("satisfaction" + at);
+    referrals.recordOutcome((Long) execution.getVariable(TeReferralModel.REFERRAL_ID), at,
+        String.valueOf(execution.getVariable("outcome" + at)),
+        satisfaction instanceof Number number ? number.intValue() : null,
+        "process:" + execution.getCurrentActivityId());
+  }
+
+  public void setMonths(Expression months) {
+    this.months = months;
+  }
+}

@@ -1,0 +1,47 @@
+package fi.polku.referral;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records the team's follow-on paths and case manager for the evaluation; the referral is now in progress. */
+@Component("recordMappingDelegate")
+class RecordMappingDelegate implements JavaDelegate {
+
+  private final ReferralService referrals;
+
+  RecordMappingDelegate(ReferralService referrals) {
+    this.referrals = referrals;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long referralId = (Long) execution.getVariable(TeReferralModel.REFERRAL_ID);
+    Object whodasSum = execution.getVariable(TeReferralModel.WHODAS_SUM);
+    referrals.recordMapping(referralId, paths(execution.getVariable(TeReferralModel.FOLLOW_ON_PATHS)),
+        String.valueOf(execution.getVariable(TeReferralModel.CASE_MANAGER)),
+        (String) execution.getVariable(TeReferralModel.WHODAS_FLAG),
+        whodasSum instanceof Number number ? number.intValue() : null,
+        "process:" + execution.getCurrentActivityId());
+    referrals.changeStatus(referralId, ReferralStatus.IN_PROGRESS, "Työkyvyn tuen kartoitus tehty",
+        "process:" + execution.getCurrentActivityId());
+  }
+
+  /** A checklist arrives as a list (Tasklist) or as comma-separated text (API, tests). */
+  static List<String> paths(Object value) {
+    List<String> paths = new ArrayList<>();
+    if (value instanceof Collection<?> collection) {
+      collection.forEach(path -> paths.add(String.valueOf(path)));
+    } else if (value != null) {
+      for (String path : value.toString().replaceAll("[\\[\\]\"]", "").split(",")) {
+        if (!path.isBlank()) {
+          paths.add(path.trim());
+        }
+      }
+    }
+    return paths;
+  }
+}

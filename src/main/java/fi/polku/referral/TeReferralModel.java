@@ -1,0 +1,55 @@
+package fi.polku.referral;
+
+/** Ids and variable names of processes/te-referral.bpmn, for delegates and tests. */
+public final class TeReferralModel {
+
+  public static final String PROCESS_KEY = "te-referral";
+
+  // Variables (kept lean: ids, the case number, and what gateways and forms need).
+  public static final String REFERRAL_ID = "referralId";
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String REFERRED_BY = "referredBy";
+  public static final String CONSENT_IN_FORCE = "consentInForce";
+  public static final String PLAN_CONSENT_IN_FORCE = "planConsentInForce";
+  public static final String TRIAGE_PROPOSAL = "triageProposal";
+  public static final String TRIAGE_REASON = "triageReason";
+  public static final String TRIAGE_DECISION = "triageDecision";
+  public static final String CLIENT_DECLINED = "clientDeclined";
+  public static final String WHODAS_FLAG = "whodasFlag";
+  public static final String WHODAS_SUM = "whodasSum";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+  public static final String APPOINTMENT_PLACE = "appointmentPlace";
+  public static final String APPOINTMENT_KIND = "appointmentKind";
+  public static final String APPOINTMENT_ATTENDED = "appointmentAttended";
+  public static final String MISSED_APPOINTMENTS = "missedAppointments";
+  public static final String FOLLOW_ON_PATHS = "followOnPaths";
+  public static final String CASE_MANAGER = "caseManager";
+
+  // Activities.
+  public static final String START = "StartEvent_ReferralReceived";
+  public static final String TASK_CONFIRM_TRIAGE = "Task_ConfirmTriage";
+  public static final String TIMER_TRIAGE_SLA = "Timer_TriageSla";
+  public static final String TASK_ESCALATE_TRIAGE = "Task_EscalateTriage";
+  public static final String TASK_BOOK_APPOINTMENT = "Task_BookAppointment";
+  public static final String TASK_SEND_INVITATION = "Task_SendInvitation";
+  public static final String TIMER_APPOINTMENT_REMINDER = "Timer_AppointmentReminder";
+  public static final String TASK_SEND_REMINDER = "Task_SendReminder";
+  public static final String TASK_MAP_WORK_ABILITY = "Task_MapWorkAbility";
+  public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
+  public static final String TIMER_FOLLOW_UP_3 = "Timer_FollowUp3";
+  public static final String TASK_FOLLOW_UP_3 = "Task_FollowUp3";
+  public static final String TIMER_FOLLOW_UP_6 = "Timer_FollowUp6";
+  public static final String TASK_FOLLOW_UP_6 = "Task_FollowUp6";
+  public static final String GATEWAY_JOIN_FOLLOW_UP = "Gateway_JoinFollowUp";
+
+  // End states.
+  public static final String END_PLAN_DELIVERED = "EndEvent_PlanDeliveredFollowedUp";
+  public static final String END_RETURNED_NO_CONSENT = "EndEvent_ReturnedNoConsent";
+  public static final String END_RETURNED_NOT_FOR_TEAM = "EndEvent_ReturnedNotForTeam";
+  public static final String END_SPECIALIST_CARE = "EndEvent_ReferredToSpecialistCare";
+  public static final String END_CLIENT_DECLINED = "EndEvent_ClientDeclined";
+  public static final String END_CLIENT_UNREACHABLE = "EndEvent_ClientUnreachable";
+  public static final String END_ESCALATION_HANDLED = "EndEvent_EscalationHandled";
+
+  private TeReferralModel() {}
+}

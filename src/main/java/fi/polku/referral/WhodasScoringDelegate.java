@@ -1,0 +1,36 @@
+package fi.polku.referral;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Scores the client's WHODAS 2.0 answers with the whodas-scoring decision into a red/yellow/green flag. */
+@Component("whodasScoringDelegate")
+class WhodasScoringDelegate implements JavaDelegate {
+
+  private final DecisionService decisions;
+
+  WhodasScoringDelegate(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> answers = new HashMap<>();
+    for (int item = 1; item <= 12; item++) {
+      Object value = execution.getVariable("whodas" + item);
+      answers.put("whodas" + item, value instanceof Number number ? number.intValue() : value);
+    }
+    DmnDecisionResult flag = decisions.evaluateDecisionByKey("whodas-scoring").variables(answers).evaluate();
+    DmnDecisionResult sum = decisions.evaluateDecisionByKey("whodas-sum").variables(answers).evaluate();
+    // Missing answers give no flag: the path goes on as if green, the team sees "none".
+    execution.setVariable(TeReferralModel.WHODAS_FLAG,
+        flag.isEmpty() ? "none" : flag.getSingleResult().getEntry("whodasFlag"));
+    Object total = sum.isEmpty() ? null : sum.getSingleResult().getSingleEntry();
+    execution.setVariable(TeReferralModel.WHODAS_SUM, total instanceof Number number ? number.intValue() : null);
+  }
+}
