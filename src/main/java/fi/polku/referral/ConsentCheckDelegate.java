@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 // Prototype: the engine injects the fields per use, so each use needs its own instance.
 @Component("consentCheckDelegate")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-class ConsentCheckDelegate implements JavaDelegate {
+public class ConsentCheckDelegate implements JavaDelegate {
 
   private final ConsentService consents;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("notifyReferrerDelegate")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-class NotifyReferrerDelegate implements JavaDelegate {
+public class NotifyReferrerDelegate implements JavaDelegate {
 
   private final ReferralService referrals;
   private final NotificationService notifications;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /** Records the outcome and satisfaction of the follow-up at the months given by field months. */
 @Component("recordFollowUpDelegate")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-class RecordFollowUpDelegate implements JavaDelegate {
+public class RecordFollowUpDelegate implements JavaDelegate {
 
   private final ReferralService referrals;
 

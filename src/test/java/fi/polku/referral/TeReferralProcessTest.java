@@ -1,0 +1,353 @@
+package fi.polku.referral;
+
+import static fi.polku.referral.TeReferralModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentService;
+import fi.polku.support.TakenFlows;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Path 1 end to end on the real delegates, decisions, consent register and outbox: every end
+ * state, every timer and the consent withdrawn after the mapping. Flow coverage is written to
+ * target/process-test-coverage.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, TakenFlows.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class TeReferralProcessTest {
+
+  private static int nextIndividual = 900;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ConsentService consents;
+  @Autowired ReferralService referrals;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void useTheSpringEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  /** The class drives every sequence flow of te-referral (100 % flow coverage). */
+  @AfterAll
+  static void everyFlowOfTheModelWasTaken() {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new java.io.File("processes/te-referral.bpmn"));
+    List<String> missing = model.getModelElementsByType(SequenceFlow.class).stream()
+        .map(flow -> PROCESS_KEY + "/" + flow.getId())
+        .filter(flow -> !TakenFlows.TAKEN.contains(flow)).sorted().toList();
+    assertThat(missing).as("sequence flows of te-referral no test took").isEmpty();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void aReferralIsTriagedMappedPlannedAndFollowedUpToItsEnd() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE).hasBusinessKey(caseNumber);
+    assertThat(task()).hasCandidateGroup("sote-counsellor");
+    assertThat(referral).variables().containsEntry(TRIAGE_PROPOSAL, "team-appointment")
+        .doesNotContainKeys("identityCode", "clientName", "clientEmail", "clientPhone");
+    confirmTriage(referral, "team-appointment", 1, false);
+
+    book(referral);
+    attend(referral);
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_3, "Task_SendPlanNotice");
+    execute(job("Task_SendPlanNotice"));
+    assertThat(task(TASK_REVIEW_PLAN)).hasCandidateGroup("te-coordinator");
+    finish(TASK_REVIEW_PLAN, withVariables("planReviewed", true));
+    followUp(referral);
+
+    assertThat(referral).isEnded().hasPassed(END_PLAN_DELIVERED);
+    assertThat(statuses(caseNumber)).containsExactly(
+        "requested", "received", "accepted", "in-progress", "in-progress", "completed");
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? order by id", String.class, caseNumber))
+        .containsExactly("referral-invitation", "referral-reminder", "referrer-status-notice", "referrer-status-notice");
+    assertThat(jdbc.queryForList("select outcome from referral_outcome r join referral f on f.id = r.referral_id"
+        + " where f.case_number = ? order by months", String.class, caseNumber)).containsExactly("still-unemployed", "employed");
+    assertThat(jdbc.queryForObject("select follow_on_paths from referral_mapping m join referral f on f.id = m.referral_id"
+        + " where f.case_number = ?", String.class, caseNumber)).isEqualTo("vocational-rehabilitation,supported-employment");
+  }
+
+  @Test
+  void withoutConsentTheReferralGoesBackToTheReferrer() {
+    ProcessInstance referral = refer(false);
+
+    assertThat(referral).isWaitingAt("Task_ReturnNoConsent");
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_RETURNED_NO_CONSENT).hasNotPassed("Task_ProposeTriage");
+    assertThat(statuses(caseNumberOf(referral))).containsExactly("requested", "rejected");
+  }
+
+  @Test
+  void aClientNotForTheTeamIsReturnedWithGuidance() {
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "not-for-team", 0, false);
+
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_RETURNED_NOT_FOR_TEAM);
+    assertThat(statuses(caseNumberOf(referral))).endsWith("rejected");
+  }
+
+  @Test
+  void aRedWhodasFlagSendsTheClientToSpecialistCare() {
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "team-appointment", 4, false);
+
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_SPECIALIST_CARE).hasNotPassed(TASK_BOOK_APPOINTMENT);
+    assertThat(referral).variables().containsEntry(WHODAS_FLAG, "red");
+  }
+
+  @Test
+  void aClientWhoDeclinesEndsTheReferral() {
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "team-appointment", 1, true);
+
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_CLIENT_DECLINED);
+    assertThat(statuses(caseNumberOf(referral))).endsWith("cancelled");
+  }
+
+  @Test
+  void aMissedAppointmentIsRebookedOnceAndASecondMissClosesTheReferral() {
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "investigations", 1, false);
+
+    book(referral);
+    miss(referral);
+    assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT);
+    assertThat(referral).variables().containsEntry(MISSED_APPOINTMENTS, 1);
+    book(referral);
+    miss(referral);
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_CLIENT_UNREACHABLE);
+    assertThat(statuses(caseNumberOf(referral))).endsWith("cancelled");
+  }
+
+  @Test
+  void aReferralNotTriagedInFiveWorkingDaysEscalatesToTheTeamLeadWithoutStoppingThePath() {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
+    ProcessInstance referral = refer(true);
+
+    Job sla = managementService.createJobQuery().processInstanceId(referral.getId()).timers().singleResult();
+    // Wed 1.4.2026 + 5 working days, Good Friday and Easter Monday skipped: Fri 10.4.2026 10:00.
+    assertThat(sla.getDuedate().toInstant())
+        .isEqualTo(LocalDate.of(2026, 4, 10).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant());
+    execute(sla);
+
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE, TASK_ESCALATE_TRIAGE);
+    assertThat(task(TASK_ESCALATE_TRIAGE)).hasCandidateGroup("team-lead");
+    finish(TASK_ESCALATE_TRIAGE, withVariables("escalationNote", "Palveluohjaaja sairaana, sijainen ohjaa."));
+    assertThat(referral).hasPassed(END_ESCALATION_HANDLED).isWaitingAt(TASK_CONFIRM_TRIAGE);
+  }
+
+  @Test
+  void theReminderIsDueADayBeforeTheAppointment() {
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "team-appointment", 1, false);
+    Instant appointment = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+    finish(TASK_BOOK_APPOINTMENT, withVariables(APPOINTMENT_KIND, "team-appointment",
+        APPOINTMENT_AT, appointment.toString(), APPOINTMENT_PLACE, "Sote-keskus, huone 12"));
+    execute(job(TASK_SEND_INVITATION));
+
+    assertThat(referral).isWaitingAt(TIMER_APPOINTMENT_REMINDER);
+    assertThat(job(TIMER_APPOINTMENT_REMINDER).getDuedate().toInstant()).isEqualTo(appointment.minus(1, ChronoUnit.DAYS));
+  }
+
+  @Test
+  void aConsentWithdrawnAfterTheMappingLetsOnlyMappingDoneReachTheCoordinator() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    consents.list(caseNumber).stream()
+        .filter(consent -> consent.fromAgency() == Agency.SOTE && consent.toAgency() == Agency.TE)
+        .forEach(consent -> consents.withdraw(caseNumber, consent.id(), "koordinaattori"));
+
+    attend(referral);
+
+    assertThat(referral).isWaitingAt("Task_SendMappingDone", TIMER_FOLLOW_UP_3);
+    execute(job("Task_SendMappingDone"));
+    assertThat(referral).hasNotPassed(TASK_REVIEW_PLAN);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskCandidateGroup("te-coordinator").count()).isZero();
+    assertThat(jdbc.queryForObject("select status_reason from referral where case_number = ?", String.class, caseNumber))
+        .contains("Suunnitelmaa ei voida välittää");
+    followUp(referral);
+    assertThat(referral).isEnded().hasPassed(END_PLAN_DELIVERED);
+  }
+
+  @Test
+  void theIdentityCodeIsNeverKeptInVariablesOrHistory() {
+    ProcessInstance referral = refer(true);
+
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(referral.getId())
+        .variableNameIn("identityCode", "clientName", "clientEmail", "clientPhone").count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(referral.getId()).list())
+        .noneMatch(detail -> detail.toString().contains("identityCode"));
+    assertThat(runtimeService.getVariables(referral.getId())).doesNotContainKeys("identityCode", "clientName");
+  }
+
+  // --- the people's steps, as Tasklist would submit them ---
+
+  private ProcessInstance refer(boolean consentGiven) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("identityCode", nextTestCode());
+    form.put("clientName", "Testi Asiakas");
+    form.put("clientEmail", "asiakas@polku.invalid");
+    form.put("clientPhone", "040 000 0000");
+    form.put("municipality", "Jyväskylä");
+    form.put("unemploymentMonths", 26);
+    ReferralService.CRITERIA.forEach(criterion -> form.put(criterion, false));
+    form.put("partialWorkAbility", true);
+    form.put("longTermUnemployed", true);
+    form.put("referralReason", "Toistuvia työttömyysjaksoja, osatyökykyisyys");
+    form.put("coordinatorQuestion", "Mikä tukisi työllistymistä?");
+    form.put("clientGoal", "Osa-aikatyö");
+    form.put("clientMotivation", "high");
+    form.put("consentGiven", consentGiven);
+    form.put("consentHealth", false);
+    if (consentGiven) {
+      form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
+    }
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    identityService.setAuthentication("koordinaattori", List.of("te-coordinator"));
+    try {
+      return formService.submitStartForm(definitionId, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Completes the user task as Tasklist would, then runs its save point (asyncAfter). */
+  private void finish(String taskId, Map<String, Object> variables) {
+    complete(task(taskId), variables);
+    execute(job(taskId));
+  }
+
+  private void confirmTriage(ProcessInstance referral, String decision, int whodasEach, boolean declined) {
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE);
+    Map<String, Object> form = new HashMap<>();
+    for (int item = 1; item <= 12; item++) {
+      form.put("whodas" + item, item == 1 ? whodasEach : Math.min(whodasEach, 1));
+    }
+    form.put("initialInterviewDone", true);
+    form.put("benefitsAdviceGiven", true);
+    form.put(TRIAGE_DECISION, decision);
+    form.put(CLIENT_DECLINED, declined);
+    finish(TASK_CONFIRM_TRIAGE, form);
+  }
+
+  private void book(ProcessInstance referral) {
+    assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT);
+    finish(TASK_BOOK_APPOINTMENT, withVariables(APPOINTMENT_KIND, "team-appointment",
+        APPOINTMENT_AT, Instant.now().plus(7, ChronoUnit.DAYS).toString(), APPOINTMENT_PLACE, "Sote-keskus, huone 12"));
+    execute(job(TASK_SEND_INVITATION));
+    execute(job(TIMER_APPOINTMENT_REMINDER));
+    execute(job(TASK_SEND_REMINDER));
+    assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
+    assertThat(task(TASK_MAP_WORK_ABILITY)).hasCandidateGroup("work-ability-team");
+  }
+
+  private void attend(ProcessInstance referral) {
+    assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
+    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, true,
+        "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus ja IPS",
+        FOLLOW_ON_PATHS, List.of("vocational-rehabilitation", "supported-employment"), CASE_MANAGER, "Tiina Tiimi"));
+  }
+
+  private void miss(ProcessInstance referral) {
+    assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
+    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, false));
+  }
+
+  private void followUp(ProcessInstance referral) {
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_3);
+    execute(job(TIMER_FOLLOW_UP_3));
+    finish(TASK_FOLLOW_UP_3, withVariables("outcome3", "still-unemployed", "satisfaction3", 8));
+    execute(job(TIMER_FOLLOW_UP_6));
+    finish(TASK_FOLLOW_UP_6, withVariables("outcome6", "employed", "satisfaction6", 9));
+    // Both branches (plan to the referrer, follow-up) wait at the join's save point.
+    managementService.createJobQuery().processInstanceId(referral.getId()).activityId(GATEWAY_JOIN_FOLLOW_UP).list()
+        .forEach(join -> managementService.executeJob(join.getId()));
+    execute(job("Task_CompleteReferral"));
+  }
+
+  private List<String> statuses(String caseNumber) {
+    return referrals.history(caseNumber).stream().map(change -> change.status().code()).toList();
+  }
+
+  private String caseNumberOf(ProcessInstance referral) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(referral.getId()).singleResult()
+        .getBusinessKey();
+  }
+
+  /** A made-up temporary identity code (individual number 900–999) per referral, so none is a second referral. */
+  private static String nextTestCode() {
+    String date = String.format("%02d0190", 1 + (nextIndividual / 100) % 28);
+    String digits = date + nextIndividual;
+    nextIndividual = nextIndividual == 999 ? 900 : nextIndividual + 1;
+    return date + "-" + digits.substring(6) + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(digits) % 31);
+  }
+}

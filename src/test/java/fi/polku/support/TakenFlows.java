@@ -1,0 +1,44 @@
+package fi.polku.support;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Records every sequence flow a test takes, as "processKey/flowId", so a process test can assert
+ * that its class took every flow of its model (the coverage report under target/ shows the same).
+ */
+@TestConfiguration
+public class TakenFlows {
+
+  /** The flows taken since the JVM started. */
+  public static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
+
+  @Bean
+  AbstractProcessEnginePlugin takenFlowsRecorder() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+          @Override
+          public void parseSequenceFlow(Element element, org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+              TransitionImpl transition) {
+            String flow = transition.getId();
+            transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution ->
+                TAKEN.add(execution.getProcessDefinitionId().split(":")[0] + "/" + flow));
+          }
+        });
+      }
+    };
+  }
+}
