@@ -105,6 +105,11 @@ class ProblemHandler {
     return ProblemWriter.problem(HttpStatus.FORBIDDEN, "Not allowed", "Not allowed: " + e.getMessage() + ".", null);
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return ProblemWriter.problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return invalid(new ProblemWriter.FieldError(e.getName(), "wrong type: expected " + describe(e.getRequiredType())));

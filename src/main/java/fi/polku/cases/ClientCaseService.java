@@ -100,6 +100,11 @@ public class ClientCaseService {
         String.class, protector.lookupHash(identityCode));
   }
 
+  /** A keyed fingerprint of the identity code: comparable, but no one without the key can reverse it. */
+  public String fingerprint(PersonalIdentityCode identityCode) {
+    return protector.lookupHash(identityCode);
+  }
+
   /** The identity code of the case's client, for the rare step that must pass it on. */
   public PersonalIdentityCode identityCodeOf(String caseNumber) {
     String stored = jdbc.queryForObject("select k.identity_encrypted from client k join client_case c"

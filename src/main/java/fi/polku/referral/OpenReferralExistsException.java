@@ -1,7 +1,9 @@
 package fi.polku.referral;
 
+import fi.polku.api.ConflictException;
+
 /** The client already has an open te-referral: a second one is refused, naming the open case. */
-public class OpenReferralExistsException extends RuntimeException {
+public class OpenReferralExistsException extends ConflictException {
 
   private final String openCaseNumber;
 

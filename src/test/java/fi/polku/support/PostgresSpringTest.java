@@ -1,5 +1,8 @@
 package fi.polku.support;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,6 +25,24 @@ public abstract class PostgresSpringTest {
   /** Password of every agency's system user ({@code te-system}, {@code kela-system}...). */
   public static final String SYSTEM_PASSWORD = "it-system-Secret-1";
   public static final int SMTP_PORT = 3025;
+
+  /** Password of the staff users the tests create, as an administrator would in Camunda Admin. */
+  public static final String STAFF_PASSWORD = "it-staff-Secret-1";
+
+  @Autowired protected IdentityService identityService;
+
+  /** Creates the staff user in the group unless it exists. */
+  protected void staff(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName("Testi");
+      user.setLastName(group);
+      user.setEmail(id + "@polku.invalid");
+      user.setPassword(STAFF_PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
+  }
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {

@@ -1,0 +1,187 @@
+package fi.polku.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fi.polku.support.HttpTestClient;
+import fi.polku.support.PostgresSpringTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One referral from the employment services' system through every task of path 1, each done
+ * through the REST API by a user of the right group, on PostgreSQL, with the mails checked at a
+ * real SMTP server. The test runs the engine's jobs (timers, save points) itself.
+ */
+class TeReferralIT extends PostgresSpringTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String COORDINATOR = "it-koordinaattori";
+  static final String COUNSELLOR = "it-palveluohjaaja";
+  static final String TEAM = "it-tiimi";
+  static final List<String> STAFF = List.of(COORDINATOR, COUNSELLOR, TEAM);
+
+  @LocalServerPort int port;
+  @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
+  HttpTestClient http;
+
+  @BeforeEach
+  void people() {
+    http = new HttpTestClient(port);
+    staff(COORDINATOR, "te-coordinator");
+    staff(COUNSELLOR, "sote-counsellor");
+    staff(TEAM, "work-ability-team");
+  }
+
+  @Test
+  void aReferralFromTheEmploymentServicesSystemRunsThroughEveryTaskToItsFollowUp() throws Exception {
+    String identityCode = "050505-9" + uniqueDigits();
+    String body = referral(identityCode);
+
+    HttpResponse<String> created = post("/api/referrals", body, "it-key-" + identityCode);
+    HttpResponse<String> retried = post("/api/referrals", body, "it-key-" + identityCode);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/cases/" + caseNumber);
+    assertThat(retried.statusCode()).isEqualTo(201);
+    assertThat(retried.body()).isEqualTo(created.body());
+    assertThat(jdbc.queryForObject("select count(*) from referral where case_number = ?", Integer.class, caseNumber)).isOne();
+
+    HttpResponse<String> second = post("/api/referrals", body, "another-key-" + identityCode);
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.body()).contains(caseNumber).doesNotContain(identityCode);
+
+    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage());
+    complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
+        "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString(),
+        "appointmentPlace", "Sote-keskus, huone 12"));
+    complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
+        "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
+        "followOnPaths", "vocational-rehabilitation", "caseManager", "Tiina Tiimi"));
+    complete(caseNumber, "Task_ReviewPlan", COORDINATOR, Map.of("planReviewed", true));
+    complete(caseNumber, "Task_FollowUp3", TEAM, Map.of("outcome3", "education", "satisfaction3", 9));
+    complete(caseNumber, "Task_FollowUp6", TEAM, Map.of("outcome6", "employed", "satisfaction6", 10));
+
+    JsonNode status = JSON.readTree(http.send(http.request("/api/cases/" + caseNumber, "te-system", SYSTEM_PASSWORD)
+        .GET().build()).body());
+    assertThat(status.get("paths").get(0).get("state").asText()).as(status.toString()).isEqualTo("ended");
+    assertThat(status.get("paths").get(0).get("endState").asText()).isEqualTo("Suunnitelma toimitettu ja seurattu");
+    assertThat(status.get("content").toString()).contains("\"status\":\"completed\"").contains("vocational-rehabilitation");
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    // Each mail once: the client's invitation and reminder, and the referrer's two status notices.
+    assertThat(mails).extracting(mail -> mail.getAllRecipients()[0] + " | " + mail.getSubject())
+        .containsExactlyInAnyOrder(
+            "asiakas@polku.invalid | Kutsu työkyvyn tuen tapaamiseen (" + caseNumber + ")",
+            "asiakas@polku.invalid | Muistutus: työkyvyn tuen tapaaminen " + mailTime(caseNumber) + " (" + caseNumber + ")",
+            "te-system@polku.invalid | Lähettämäsi asiakkaan tilanne päivittyi (" + caseNumber + ")",
+            "te-system@polku.invalid | Lähettämäsi asiakkaan tilanne päivittyi (" + caseNumber + ")");
+    for (MimeMessage mail : mails) {
+      String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+      assertThat(text).doesNotContain(identityCode).doesNotContain("Ammatillinen kuntoutus");
+    }
+  }
+
+  /** Completes the only task of the step as the user, after checking that only that user's group sees it. */
+  private void complete(String caseNumber, String step, String user, Map<String, Object> variables) throws Exception {
+    runJobs(caseNumber);
+    String query = "/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + step;
+    for (String other : STAFF) {
+      JsonNode seen = JSON.readTree(get(query, other).body());
+      assertThat(seen).as("%s sees %s", other, step).hasSize(other.equals(user) ? 1 : 0);
+    }
+    String taskId = JSON.readTree(get(query, user).body()).get(0).get("id").asText();
+    StringBuilder json = new StringBuilder("{\"variables\":{");
+    variables.forEach((name, value) -> json.append('"').append(name).append("\":{\"value\":")
+        .append(value instanceof String ? "\"" + value + "\"" : value).append("},"));
+    json.setLength(json.length() - 1);
+    json.append("}}");
+    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/complete", user, STAFF_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.toString())).build());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    runJobs(caseNumber);
+  }
+
+  /** Runs every job of the case (timers included) until none is left, as the job executor would over time. */
+  private void runJobs(String caseNumber) {
+    for (int round = 0; round < 20; round++) {
+      List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+          .stream().map(instance -> instance.getId()).toList();
+      List<Job> jobs = instances.isEmpty() ? List.of()
+          : managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances)).list().stream()
+              // The counsellor triages within the SLA here, so its escalation timer never comes due.
+              .filter(job -> !"Timer_TriageSla".equals(job.getFailedActivityId() == null
+                  ? managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()
+                  : job.getFailedActivityId()))
+              .toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private String mailTime(String caseNumber) {
+    String at = jdbc.queryForObject("select body from mail_outbox where case_number = ? and template = 'referral-reminder'",
+        String.class, caseNumber);
+    return at.substring(at.indexOf("Aika: ") + 6, at.indexOf('\n', at.indexOf("Aika: ")));
+  }
+
+  private HttpResponse<String> get(String path, String user) {
+    return http.send(http.request(path, user, STAFF_PASSWORD).GET().build());
+  }
+
+  private HttpResponse<String> post(String path, String json, String key) {
+    return http.send(http.request(path, "te-system", SYSTEM_PASSWORD).header("Content-Type", "application/json")
+        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private static Map<String, Object> triage() {
+    Map<String, Object> form = new java.util.HashMap<>();
+    for (int item = 1; item <= 12; item++) {
+      form.put("whodas" + item, 1);
+    }
+    form.put("triageDecision", "team-appointment");
+    form.put("clientDeclined", false);
+    form.put("initialInterviewDone", true);
+    return form;
+  }
+
+  private static String referral(String identityCode) {
+    return "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
+        + "\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
+        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
+        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
+        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
+  }
+
+  /** Two digits and the check character, so each run refers a client with no open referral yet. */
+  private static String uniqueDigits() {
+    int individual = 900 + (int) (System.nanoTime() % 100);
+    String digits = "050505" + individual;
+    return String.valueOf(individual).substring(1) + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(digits) % 31);
+  }
+}
