@@ -57,7 +57,7 @@ class TeReferralIT extends PostgresSpringTest {
 
   @Test
   void aReferralFromTheEmploymentServicesSystemRunsThroughEveryTaskToItsFollowUp() throws Exception {
-    String identityCode = "050505-9" + uniqueDigits();
+    String identityCode = randomTestCode();
     String body = referral(identityCode);
 
     HttpResponse<String> created = post("/api/referrals", body, "it-key-" + identityCode);
@@ -101,6 +101,34 @@ class TeReferralIT extends PostgresSpringTest {
     for (MimeMessage mail : mails) {
       String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
       assertThat(text).doesNotContain(identityCode).doesNotContain("Ammatillinen kuntoutus");
+    }
+  }
+
+  @Test
+  void aBadReferralIsRefusedWithAProblemAndNothingIsStored() throws Exception {
+    String identityCode = randomTestCode();
+    int before = jdbc.queryForObject("select count(*) from referral", Integer.class);
+    String valid = referral(identityCode);
+
+    assertProblem(post("/api/referrals", valid.replace(",\"employed\":false", ""), "k1-" + identityCode), 400, "criteria.employed");
+    assertProblem(post("/api/referrals", valid.replace("\"reason\":", "\"reasons\":"), "k2-" + identityCode), 400, "reasons");
+    assertProblem(post("/api/referrals", valid.replace(identityCode, identityCode.substring(0, 10) + "!"), "k3-" + identityCode), 400, "identityCode");
+    assertProblem(post("/api/referrals", valid.replace("30,", "\"thirty\","), "k4-" + identityCode), 400, "unemploymentMonths");
+    HttpResponse<String> fromSote = http.send(http.request("/api/referrals", "sote-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(valid)).build());
+    assertProblem(fromSote, 403, null);
+    assertThat(jdbc.queryForObject("select count(*) from referral", Integer.class)).isEqualTo(before);
+
+    assertThat(post("/api/referrals", valid, "k5-" + identityCode).statusCode()).isEqualTo(201);
+    assertProblem(post("/api/referrals", valid.replace("Jyväskylä", "Vaasa"), "k5-" + identityCode), 409, null);
+    assertThat(jdbc.queryForObject("select count(*) from referral", Integer.class)).isEqualTo(before + 1);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    if (field != null) {
+      assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo(field);
     }
   }
 
@@ -178,10 +206,14 @@ class TeReferralIT extends PostgresSpringTest {
         + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
   }
 
-  /** Two digits and the check character, so each run refers a client with no open referral yet. */
-  private static String uniqueDigits() {
-    int individual = 900 + (int) (System.nanoTime() % 100);
-    String digits = "050505" + individual;
-    return String.valueOf(individual).substring(1) + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(digits) % 31);
+  /**
+   * A made-up temporary identity code (individual number 900–999) with a random birth date, so a
+   * rerun on the same database does not meet an open referral of an earlier run.
+   */
+  private static String randomTestCode() {
+    java.util.Random random = new java.util.Random();
+    String date = String.format("%02d%02d%02d", 1 + random.nextInt(28), 1 + random.nextInt(12), 50 + random.nextInt(40));
+    String individual = String.valueOf(900 + random.nextInt(100));
+    return date + "-" + individual + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(date + individual) % 31);
   }
 }
