@@ -30,6 +30,12 @@ public class ReferralTimes {
     return workingDays.after(properties.triageSla());
   }
 
+  /** The triage deadline as staff read it in a mail, e.g. "10.4.2026 klo 10.00". */
+  public String triageDueText() {
+    return java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm").withZone(WorkingDays.FINLAND)
+        .format(triageDue().toInstant());
+  }
+
   /** When the client is reminded: the set time before the appointment, or now if that has passed. */
   public Date reminderAt(Object appointmentAt) {
     Instant appointment = toInstant(appointmentAt);

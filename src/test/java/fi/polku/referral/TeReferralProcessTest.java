@@ -116,7 +116,8 @@ class TeReferralProcessTest {
     assertThat(statuses(caseNumber)).containsExactly(
         "requested", "received", "accepted", "in-progress", "in-progress", "completed");
     assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? order by id", String.class, caseNumber))
-        .containsExactly("referral-invitation", "referral-reminder", "referrer-status-notice", "referrer-status-notice");
+        .containsExactly("staff-task-notice", "referral-invitation", "referral-reminder", "referrer-status-notice",
+            "referrer-status-notice");
     assertThat(jdbc.queryForList("select outcome from referral_outcome r join referral f on f.id = r.referral_id"
         + " where f.case_number = ? order by months", String.class, caseNumber)).containsExactly("still-unemployed", "employed");
     assertThat(jdbc.queryForObject("select follow_on_paths from referral_mapping m join referral f on f.id = m.referral_id"
@@ -194,8 +195,11 @@ class TeReferralProcessTest {
     assertThat(sla.getDuedate().toInstant())
         .isEqualTo(LocalDate.of(2026, 4, 10).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant());
     execute(sla);
+    execute(job("Task_NotifyTeamLead"));
 
     assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE, TASK_ESCALATE_TRIAGE);
+    assertThat(jdbc.queryForList("select recipient from mail_outbox where activity_id = 'Task_NotifyTeamLead'"
+        + " and case_number = ?", String.class, caseNumberOf(referral))).containsExactly("esihenkilo@polku.invalid");
     assertThat(task(TASK_ESCALATE_TRIAGE)).hasCandidateGroup("team-lead");
     finish(TASK_ESCALATE_TRIAGE, withVariables("escalationNote", "Palveluohjaaja sairaana, sijainen ohjaa."));
     assertThat(referral).hasPassed(END_ESCALATION_HANDLED).isWaitingAt(TASK_CONFIRM_TRIAGE);
@@ -273,11 +277,18 @@ class TeReferralProcessTest {
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
         .latestVersion().singleResult().getId();
     identityService.setAuthentication("koordinaattori", List.of("te-coordinator"));
+    ProcessInstance referral;
     try {
-      return formService.submitStartForm(definitionId, form);
+      referral = formService.submitStartForm(definitionId, form);
     } finally {
       identityService.clearAuthentication();
     }
+    if (consentGiven) {
+      // The counsellors are told of the new referral (a save point before the mail).
+      assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+      execute(job("Task_NotifyCounsellors"));
+    }
+    return referral;
   }
 
   /** Completes the user task as Tasklist would, then runs its save point (asyncAfter). */
