@@ -194,6 +194,7 @@ class TeReferralProcessTest {
     // Wed 1.4.2026 + 5 working days, Good Friday and Easter Monday skipped: Fri 10.4.2026 10:00.
     assertThat(sla.getDuedate().toInstant())
         .isEqualTo(LocalDate.of(2026, 4, 10).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant());
+    assertThat(task().getDueDate()).as("the counsellor's task is due at the SLA").isEqualTo(sla.getDuedate());
     execute(sla);
     execute(job("Task_NotifyTeamLead"));
 
