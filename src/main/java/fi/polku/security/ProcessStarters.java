@@ -11,8 +11,6 @@ final class ProcessStarters {
 
   static final Map<String, List<StaffGroup>> BY_PROCESS_KEY =
       Map.of(
-          // Stand-in model until the first service path lands (see processes/contact-request.bpmn).
-          "contact-request", List.of(StaffGroup.SOTE_COUNSELLOR),
           "te-referral", List.of(StaffGroup.TE_COORDINATOR),
           "health-check-invitation", List.of(StaffGroup.TE_COORDINATOR, StaffGroup.HEALTH_CHECK_NURSE),
           "oh-handover", List.of(StaffGroup.OH_PROFESSIONAL));

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.task.Task;
+import fi.polku.support.TestReferrals;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,32 +34,36 @@ class ModelDeploymentTest {
   @Autowired TaskService taskService;
   @Autowired FormService formService;
   @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
 
   @Test
   void everyModelFileIsFoundUnderItsFolderName() {
     assertThat(modelDeployment.findModels().keySet()).contains(
-        "processes/contact-request.bpmn",
-        "forms/contact-request-start.form",
-        "forms/contact-request-contact.form");
+        "processes/te-referral.bpmn",
+        "processes/referral-triage.dmn",
+        "forms/te-referral-start.form",
+        "forms/te-referral-triage.form");
   }
 
   @Test
   void aFormIsDeployedBesideItsProcessAndServedForTheTask() throws IOException {
     ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("contact-request").latestVersion().singleResult();
+        .processDefinitionKey("te-referral").latestVersion().singleResult();
     List<String> resources = repositoryService.getDeploymentResources(definition.getDeploymentId())
         .stream().map(Resource::getName).toList();
 
-    assertThat(resources).contains("processes/contact-request.bpmn",
-        "forms/contact-request-start.form", "forms/contact-request-contact.form");
+    assertThat(resources).contains("processes/te-referral.bpmn",
+        "forms/te-referral-start.form", "forms/te-referral-triage.form");
     assertThat(read(formService.getDeployedStartForm(definition.getId())))
-        .contains("\"id\": \"contact-request-start\"");
+        .contains("\"id\": \"te-referral-start\"");
 
-    String instanceId = runtimeService.startProcessInstanceByKey("contact-request", "TK-2026-000902",
-        Map.of("caseNumber", "TK-2026-000902", "contactReason", "client-asked")).getId();
+    String instanceId = formService.submitStartForm(definition.getId(), TestReferrals.startForm(true)).getId();
+    managementService.createJobQuery().processInstanceId(instanceId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmTriage");
     assertThat(read(formService.getDeployedTaskForm(task.getId())))
-        .contains("\"id\": \"contact-request-contact\"");
+        .contains("\"id\": \"te-referral-triage\"");
   }
 
   @Test
@@ -68,8 +74,8 @@ class ModelDeploymentTest {
     assertThat(modelDeployment.deploy(repositoryService, models)).isEqualTo(current);
 
     Map<String, byte[]> edited = new TreeMap<>(models);
-    String form = new String(edited.get("forms/contact-request-contact.form"), StandardCharsets.UTF_8);
-    edited.put("forms/contact-request-contact.form", (form + "\n").getBytes(StandardCharsets.UTF_8));
+    String form = new String(edited.get("forms/te-referral-triage.form"), StandardCharsets.UTF_8);
+    edited.put("forms/te-referral-triage.form", (form + "\n").getBytes(StandardCharsets.UTF_8));
     String next = modelDeployment.deploy(repositoryService, edited);
 
     assertThat(next).isNotEqualTo(current);

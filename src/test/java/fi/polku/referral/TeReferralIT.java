@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.TestReferrals;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ class TeReferralIT extends PostgresSpringTest {
 
   @Test
   void aReferralFromTheEmploymentServicesSystemRunsThroughEveryTaskToItsFollowUp() throws Exception {
-    String identityCode = randomTestCode();
+    String identityCode = TestReferrals.randomTestCode();
     String body = referral(identityCode);
 
     HttpResponse<String> created = post("/api/referrals", body, "it-key-" + identityCode);
@@ -108,7 +109,7 @@ class TeReferralIT extends PostgresSpringTest {
 
   @Test
   void aBadReferralIsRefusedWithAProblemAndNothingIsStored() throws Exception {
-    String identityCode = randomTestCode();
+    String identityCode = TestReferrals.randomTestCode();
     int before = jdbc.queryForObject("select count(*) from referral", Integer.class);
     String valid = referral(identityCode);
 
@@ -208,14 +209,4 @@ class TeReferralIT extends PostgresSpringTest {
         + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
   }
 
-  /**
-   * A made-up temporary identity code (individual number 900–999) with a random birth date, so a
-   * rerun on the same database does not meet an open referral of an earlier run.
-   */
-  private static String randomTestCode() {
-    java.util.Random random = new java.util.Random();
-    String date = String.format("%02d%02d%02d", 1 + random.nextInt(28), 1 + random.nextInt(12), 50 + random.nextInt(40));
-    String individual = String.valueOf(900 + random.nextInt(100));
-    return date + "-" + individual + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(date + individual) % 31);
-  }
 }

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import fi.polku.cases.Agency;
 import fi.polku.consent.ConsentService;
 import fi.polku.support.TakenFlows;
+import fi.polku.support.TestReferrals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,7 +60,6 @@ import org.springframework.test.context.TestExecutionListeners;
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class TeReferralProcessTest {
 
-  private static int nextIndividual = 900;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -256,25 +256,7 @@ class TeReferralProcessTest {
   // --- the people's steps, as Tasklist would submit them ---
 
   private ProcessInstance refer(boolean consentGiven) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("identityCode", nextTestCode());
-    form.put("clientName", "Testi Asiakas");
-    form.put("clientEmail", "asiakas@polku.invalid");
-    form.put("clientPhone", "040 000 0000");
-    form.put("municipality", "Jyväskylä");
-    form.put("unemploymentMonths", 26);
-    ReferralService.CRITERIA.forEach(criterion -> form.put(criterion, false));
-    form.put("partialWorkAbility", true);
-    form.put("longTermUnemployed", true);
-    form.put("referralReason", "Toistuvia työttömyysjaksoja, osatyökykyisyys");
-    form.put("coordinatorQuestion", "Mikä tukisi työllistymistä?");
-    form.put("clientGoal", "Osa-aikatyö");
-    form.put("clientMotivation", "high");
-    form.put("consentGiven", consentGiven);
-    form.put("consentHealth", false);
-    if (consentGiven) {
-      form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
-    }
+    Map<String, Object> form = TestReferrals.startForm(consentGiven);
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
         .latestVersion().singleResult().getId();
     identityService.setAuthentication("koordinaattori", List.of("te-coordinator"));
@@ -355,11 +337,4 @@ class TeReferralProcessTest {
         .getBusinessKey();
   }
 
-  /** A made-up temporary identity code (individual number 900–999) per referral, so none is a second referral. */
-  private static String nextTestCode() {
-    String date = String.format("%02d0190", 1 + (nextIndividual / 100) % 28);
-    String digits = date + nextIndividual;
-    nextIndividual = nextIndividual == 999 ? 900 : nextIndividual + 1;
-    return date + "-" + digits.substring(6) + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(digits) % 31);
-  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.TestReferrals;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,9 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PlatformPostgresIT extends PostgresSpringTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String STAFF_PASSWORD = "it-staff-Secret-1";
 
   @LocalServerPort int port;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   HttpTestClient http;
 
@@ -58,7 +59,7 @@ class PlatformPostgresIT extends PostgresSpringTest {
   void theAdministratorFromTheEnvironmentSeesOurModels() throws Exception {
     assertThat(http.get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
 
-    HttpResponse<String> definitions = send("/engine-rest/process-definition?key=contact-request", ADMIN, ADMIN_PASSWORD, null);
+    HttpResponse<String> definitions = send("/engine-rest/process-definition?key=te-referral", ADMIN, ADMIN_PASSWORD, null);
 
     assertThat(definitions.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(definitions.body())).isNotEmpty();
@@ -69,16 +70,18 @@ class PlatformPostgresIT extends PostgresSpringTest {
     createStaff("it-palveluohjaaja", "sote-counsellor");
     createStaff("it-tiimi", "work-ability-team");
     createStaff("it-koordinaattori", "te-coordinator");
-    String start = "/engine-rest/process-definition/key/contact-request/start";
-    String body = "{\"businessKey\":\"TK-2026-000905\",\"variables\":{\"caseNumber\":{\"value\":\"TK-2026-000905\"},"
-        + "\"contactReason\":{\"value\":\"client-asked\"}}}";
+    String start = "/engine-rest/process-definition/key/te-referral/submit-form";
 
-    assertThat(send(start, "it-koordinaattori", STAFF_PASSWORD, body).statusCode()).isEqualTo(403);
-    HttpResponse<String> started = send(start, "it-palveluohjaaja", STAFF_PASSWORD, body);
-    assertThat(started.statusCode()).isEqualTo(200);
-    String tasks = "/engine-rest/task?processInstanceId=" + JSON.readTree(started.body()).get("id").asText();
+    assertThat(send(start, "it-palveluohjaaja", STAFF_PASSWORD, TestReferrals.startFormJson(true)).statusCode()).isEqualTo(403);
+    HttpResponse<String> started = send(start, "it-koordinaattori", STAFF_PASSWORD, TestReferrals.startFormJson(true));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String instanceId = JSON.readTree(started.body()).get("id").asText();
+    managementService.createJobQuery().processInstanceId(instanceId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    String tasks = "/engine-rest/task?processInstanceId=" + instanceId;
 
-    assertThat(JSON.readTree(send(tasks, "it-tiimi", STAFF_PASSWORD, null).body())).hasSize(1);
+    assertThat(JSON.readTree(send(tasks, "it-palveluohjaaja", STAFF_PASSWORD, null).body())).hasSize(1);
+    assertThat(JSON.readTree(send(tasks, "it-tiimi", STAFF_PASSWORD, null).body())).isEmpty();
     assertThat(JSON.readTree(send(tasks, "it-koordinaattori", STAFF_PASSWORD, null).body())).isEmpty();
   }
 

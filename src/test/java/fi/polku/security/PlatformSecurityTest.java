@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.support.HttpTestClient;
+import fi.polku.support.TestReferrals;
+import org.camunda.bpm.engine.ManagementService;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ class PlatformSecurityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
+  @Autowired ManagementService managementService;
   HttpTestClient http;
 
   @BeforeEach
@@ -52,13 +56,13 @@ class PlatformSecurityTest {
     HttpResponse<String> response = http.get("/engine-rest/process-definition", "koordinaattori");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(keys(JSON.readTree(response.body()))).contains("contact-request");
+    assertThat(keys(JSON.readTree(response.body()))).contains("te-referral", "mail-delivery");
   }
 
   @Test
   void onlyTheOwningGroupMayStartAProcess() {
-    HttpResponse<String> outsider = startContactRequest("terveydenhoitaja");
-    HttpResponse<String> owner = startContactRequest("palveluohjaaja");
+    HttpResponse<String> outsider = startReferral("terveydenhoitaja");
+    HttpResponse<String> owner = startReferral("koordinaattori");
 
     assertThat(outsider.statusCode()).isEqualTo(403);
     assertThat(outsider.body()).contains("CREATE_INSTANCE");
@@ -67,22 +71,26 @@ class PlatformSecurityTest {
 
   @Test
   void aTaskIsSeenAndCompletedOnlyByItsCandidateGroup() throws Exception {
-    String instanceId = JSON.readTree(startContactRequest("palveluohjaaja").body()).get("id").asText();
+    String instanceId = JSON.readTree(startReferral("koordinaattori").body()).get("id").asText();
+    // The counsellors' notice is a save point before the task: run it as the job executor would.
+    managementService.createJobQuery().processInstanceId(instanceId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
     String taskQuery = "/engine-rest/task?processInstanceId=" + instanceId;
 
-    JsonNode teamTasks = JSON.readTree(http.get(taskQuery, "tiimi").body());
+    JsonNode counsellorTasks = JSON.readTree(http.get(taskQuery, "palveluohjaaja").body());
     JsonNode coordinatorTasks = JSON.readTree(http.get(taskQuery, "koordinaattori").body());
+    JsonNode teamTasks = JSON.readTree(http.get(taskQuery, "tiimi").body());
     JsonNode nurseTasks = JSON.readTree(http.get(taskQuery, "terveydenhoitaja").body());
 
-    assertThat(teamTasks).hasSize(1);
-    assertThat(teamTasks.get(0).get("name").asText()).isEqualTo("Ota yhteyttä asiakkaaseen");
+    assertThat(counsellorTasks).hasSize(1);
+    assertThat(counsellorTasks.get(0).get("name").asText()).isEqualTo("Vahvista ohjauksen suunta");
     assertThat(coordinatorTasks).isEmpty();
+    assertThat(teamTasks).isEmpty();
     assertThat(nurseTasks).isEmpty();
 
-    String complete = "/engine-rest/task/" + teamTasks.get(0).get("id").asText() + "/complete";
-    String body = "{\"variables\":{\"clientReached\":{\"value\":true,\"type\":\"Boolean\"}}}";
-    assertThat(http.postJson(complete, "koordinaattori", body).statusCode()).isEqualTo(403);
-    assertThat(http.postJson(complete, "tiimi", body).statusCode()).isEqualTo(204);
+    String claim = "/engine-rest/task/" + counsellorTasks.get(0).get("id").asText() + "/claim";
+    assertThat(http.postJson(claim, "tiimi", "{\"userId\":\"tiimi\"}").statusCode()).isEqualTo(403);
+    assertThat(http.postJson(claim, "palveluohjaaja", "{\"userId\":\"palveluohjaaja\"}").statusCode()).isEqualTo(204);
   }
 
   @Test
@@ -152,11 +160,10 @@ class PlatformSecurityTest {
     assertThat(finnish.body()).contains("Kirjaudu sisään");
   }
 
-  private HttpResponse<String> startContactRequest(String user) {
-    return http.postJson("/engine-rest/process-definition/key/contact-request/start", user,
-        "{\"businessKey\":\"TK-2026-000901\",\"variables\":{"
-            + "\"caseNumber\":{\"value\":\"TK-2026-000901\"},"
-            + "\"contactReason\":{\"value\":\"client-asked\"}}}");
+  /** Submits te-referral's start form through the engine REST API, as Tasklist does. */
+  private HttpResponse<String> startReferral(String user) {
+    return http.postJson("/engine-rest/process-definition/key/te-referral/submit-form", user,
+        TestReferrals.startFormJson(true));
   }
 
   private static List<String> keys(JsonNode definitions) {
