@@ -48,8 +48,19 @@ public class NotificationService {
    * @return the outbox row's id (the first one's, when the step runs again)
    */
   public long send(DelegateExecution step, String recipient, String template, Map<String, String> values) {
+    return send(step, recipient, template, values, null);
+  }
+
+  /**
+   * As {@link #send(DelegateExecution, String, String, Map)}, for a step that is passed more than
+   * once on purpose (a rebooked appointment): each occurrence is its own mail, still once each.
+   *
+   * @param occurrence what tells this pass of the step from an earlier one, e.g. "booking-2"
+   */
+  public long send(DelegateExecution step, String recipient, String template, Map<String, String> values,
+      String occurrence) {
     String processInstanceId = step.getProcessInstanceId();
-    String activityId = step.getCurrentActivityId();
+    String activityId = step.getCurrentActivityId() + (occurrence == null ? "" : "#" + occurrence);
     List<Long> existing = jdbc.queryForList(
         "select id from mail_outbox where process_instance_id = ? and activity_id = ? and recipient = ? and template = ?",
         Long.class, processInstanceId, activityId, recipient, template);

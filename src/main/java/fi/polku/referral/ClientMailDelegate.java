@@ -25,10 +25,13 @@ abstract class ClientMailDelegate {
 
   void mailClient(DelegateExecution execution, String template) {
     String caseNumber = execution.getProcessBusinessKey();
+    // A rebooked appointment is a new appointment: its invitation and reminder go out again, once.
+    Object missed = execution.getVariable(TeReferralModel.MISSED_APPOINTMENTS);
+    String booking = "booking-" + (missed instanceof Number number ? number.intValue() + 1 : 1);
     cases.clientEmail(caseNumber).ifPresentOrElse(email -> notifications.send(execution, email, template, Map.of(
             "caseNumber", caseNumber,
             "appointmentTime", FINNISH_TIME.format(ReferralTimes.toInstant(execution.getVariable(TeReferralModel.APPOINTMENT_AT))),
-            "appointmentPlace", String.valueOf(execution.getVariable(TeReferralModel.APPOINTMENT_PLACE)))),
+            "appointmentPlace", String.valueOf(execution.getVariable(TeReferralModel.APPOINTMENT_PLACE))), booking),
         () -> LOG.info("Case {}: the client has no e-mail address; {} not mailed", caseNumber, template));
   }
 }

@@ -183,6 +183,10 @@ class TeReferralProcessTest {
 
     assertThat(referral).isEnded().hasPassed(END_CLIENT_UNREACHABLE);
     assertThat(statuses(caseNumberOf(referral))).endsWith("cancelled");
+    // The rebooked appointment got its own invitation and reminder, each once.
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? and template like 'referral-%'"
+        + " order by id", String.class, caseNumberOf(referral))).containsExactly(
+            "referral-invitation", "referral-reminder", "referral-invitation", "referral-reminder");
   }
 
   @Test
@@ -204,6 +208,20 @@ class TeReferralProcessTest {
     assertThat(task(TASK_ESCALATE_TRIAGE)).hasCandidateGroup("team-lead");
     finish(TASK_ESCALATE_TRIAGE, withVariables("escalationNote", "Palveluohjaaja sairaana, sijainen ohjaa."));
     assertThat(referral).hasPassed(END_ESCALATION_HANDLED).isWaitingAt(TASK_CONFIRM_TRIAGE);
+  }
+
+  @Test
+  void anOpenEscalationEndsWithTheReferral() {
+    ProcessInstance referral = refer(true);
+    execute(managementService.createJobQuery().processInstanceId(referral.getId()).timers().singleResult());
+    execute(job("Task_NotifyTeamLead"));
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE, TASK_ESCALATE_TRIAGE);
+
+    confirmTriage(referral, "team-appointment", 1, true);
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_CLIENT_DECLINED).hasNotPassed(END_ESCALATION_HANDLED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(referral.getId()).count()).isZero();
   }
 
   @Test
