@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.notify.MailProperties;
 import fi.polku.notify.NotificationService;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,14 +24,14 @@ public class NotifyReferrerDelegate implements JavaDelegate {
   private final ReferralService referrals;
   private final NotificationService notifications;
   private final IdentityService identityService;
-  private final ReferralProperties properties;
+  private final MailProperties properties;
 
   // Injected per step from the model's camunda:field elements.
   private Expression status;
   private Expression statusText;
 
   NotifyReferrerDelegate(ReferralService referrals, NotificationService notifications,
-      IdentityService identityService, ReferralProperties properties) {
+      IdentityService identityService, MailProperties properties) {
     this.referrals = referrals;
     this.notifications = notifications;
     this.identityService = identityService;

@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderBefore how long before the appointment the client is reminded ({@code PT24H})
  * @param followUp3 from the mapping to the first follow-up ({@code P3M})
  * @param followUp6 from the first to the second follow-up ({@code P3M}: six months in all)
- * @param tasklistUrl the Tasklist address put in staff mails
  */
 @ConfigurationProperties(prefix = "polku.referral")
-public record ReferralProperties(
-    String triageSla, String reminderBefore, String followUp3, String followUp6, String tasklistUrl) {}
+public record ReferralProperties(String triageSla, String reminderBefore, String followUp3, String followUp6) {}

@@ -127,6 +127,44 @@ public class ReferralService {
     return new Intake(clientCase.caseNumber(), referralId);
   }
 
+  /**
+   * Takes in a referral of a client whose case is already open (another path sent it by message):
+   * no identity code is needed, and the consent was recorded by the path that sent it.
+   */
+  @Transactional
+  public long openForCase(String caseNumber, Map<String, Boolean> criteria, String reason, String question,
+      String referredBy) {
+    ClientCase clientCase = cases.get(caseNumber);
+    cases.join(caseNumber, Agency.TE);
+    cases.join(caseNumber, Agency.SOTE);
+    Instant now = clock.instant();
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("insert into referral (case_number, client_id, referred_by,"
+          + " referring_agency, partial_work_ability, long_term_unemployed, unmapped_health_problems,"
+          + " unclear_overall_situation, missing_education, needs_several_services, employed, reason, question,"
+          + " status, status_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          new String[] {"id"});
+      int i = 0;
+      statement.setString(++i, caseNumber);
+      statement.setLong(++i, clientCase.clientId());
+      statement.setString(++i, referredBy);
+      statement.setString(++i, Agency.TE.code());
+      for (String criterion : CRITERIA) {
+        statement.setBoolean(++i, Boolean.TRUE.equals(criteria.get(criterion)));
+      }
+      statement.setString(++i, reason);
+      statement.setString(++i, question);
+      statement.setString(++i, ReferralStatus.REQUESTED.code());
+      statement.setTimestamp(++i, Timestamp.from(now));
+      statement.setTimestamp(++i, Timestamp.from(now));
+      return statement;
+    }, key);
+    long referralId = key.getKey().longValue();
+    history(referralId, ReferralStatus.REQUESTED, null, referredBy);
+    return referralId;
+  }
+
   /** The order of the client criteria in the referral table (and of the triage DMN's inputs). */
   public static final List<String> CRITERIA = List.of("partialWorkAbility", "longTermUnemployed",
       "unmappedHealthProblems", "unclearOverallSituation", "missingEducation", "needsSeveralServices", "employed");

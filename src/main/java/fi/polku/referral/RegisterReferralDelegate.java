@@ -40,6 +40,16 @@ class RegisterReferralDelegate implements JavaDelegate {
       criteria.put(criterion, Boolean.TRUE.equals(execution.getVariable(criterion)));
     }
     String referredBy = (String) execution.getVariable(TeReferralModel.REFERRED_BY);
+    if (!execution.hasVariable("identityCode") && execution.getProcessBusinessKey() != null) {
+      // Sent by another path's message for an open case: the case and the consent exist already.
+      long referralId = referrals.openForCase(execution.getProcessBusinessKey(), criteria,
+          text(execution, "referralReason"), text(execution, "coordinatorQuestion"), referredBy);
+      execution.setVariable(TeReferralModel.CASE_NUMBER, execution.getProcessBusinessKey());
+      execution.setVariable(TeReferralModel.REFERRAL_ID, referralId);
+      referrals.attachProcess(referralId, execution.getProcessInstanceId());
+      LOG.info("Case {}: referral {} taken in from another path", execution.getProcessBusinessKey(), referralId);
+      return;
+    }
     ReferralService.Intake intake = referrals.open(new ReferralService.NewReferral(
         PersonalIdentityCode.parse((String) execution.getVariable("identityCode")),
         text(execution, "clientName"), text(execution, "clientEmail"), text(execution, "clientPhone"),

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -210,8 +211,10 @@ public final class ModelConventions {
     if (node instanceof BusinessRuleTask rule && blank(rule.getCamundaDecisionRef())) {
       problem(file, id, "a business rule task calls a DMN decision by camunda:decisionRef");
     }
+    // An event-based gateway cannot be asynchronous after (the model API refuses to say).
     boolean async = (node instanceof Activity || node instanceof Event || node instanceof Gateway)
-        && (node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter());
+        && (node.isCamundaAsyncBefore()
+            || (!(node instanceof EventBasedGateway) && node.isCamundaAsyncAfter()));
     if (async && node.getExtensionElements() != null
         && !node.getExtensionElements().getChildElementsByType(CamundaFailedJobRetryTimeCycle.class).isEmpty()) {
       async = false;

@@ -10,7 +10,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fi.polku.cases.Agency;
+import fi.polku.cases.ClientCaseService;
+import fi.polku.cases.NewCase;
+import fi.polku.cases.PersonalIdentityCode;
+import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
+import fi.polku.consent.NewConsent;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.TestReferrals;
 import java.time.Instant;
@@ -70,6 +75,7 @@ class TeReferralProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ConsentService consents;
   @Autowired ReferralService referrals;
+  @Autowired ClientCaseService cases;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -122,6 +128,28 @@ class TeReferralProcessTest {
         + " where f.case_number = ? order by months", String.class, caseNumber)).containsExactly("still-unemployed", "employed");
     assertThat(jdbc.queryForObject("select follow_on_paths from referral_mapping m join referral f on f.id = m.referral_id"
         + " where f.case_number = ?", String.class, caseNumber)).isEqualTo("vocational-rehabilitation,supported-employment");
+  }
+
+  @Test
+  void aReferralSentByAnotherPathStartsForTheSameCase() {
+    String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
+        null, null, "Vaasa", Agency.OH, "tyoterveys")).caseNumber();
+    for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
+      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+    }
+    Map<String, Object> message = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
+    message.put("partialWorkAbility", true);
+    message.put("referredBy", "koordinaattori");
+    message.put("referralReason", "Työterveyshuollon siirto");
+    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus");
+
+    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
+        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+
+    assertThat(referral).hasBusinessKey(caseNumber).hasPassed("StartEvent_ReferralFromHandover")
+        .isWaitingAt("Task_NotifyCounsellors");
+    assertThat(statuses(caseNumber)).containsExactly("requested", "received");
   }
 
   @Test

@@ -37,6 +37,23 @@ public class TakenFlows {
             transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution ->
                 TAKEN.add(execution.getProcessDefinitionId().split(":")[0] + "/" + flow));
           }
+
+          // The engine does not "take" a flow out of an event-based gateway: it starts the event.
+          // So every activity start is recorded too, as "processKey/@activityId".
+          @Override
+          public void parseProcess(Element element, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity
+              definition) {
+            recordStarts(definition.getActivities());
+          }
+
+          private void recordStarts(java.util.List<org.camunda.bpm.engine.impl.pvm.process.ActivityImpl> activities) {
+            for (org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity : activities) {
+              String id = activity.getId();
+              activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
+                  TAKEN.add(execution.getProcessDefinitionId().split(":")[0] + "/@" + id));
+              recordStarts(activity.getActivities());
+            }
+          }
         });
       }
     };

@@ -1,8 +1,6 @@
-package fi.polku.referral;
+package fi.polku.consent;
 
 import fi.polku.cases.Agency;
-import fi.polku.consent.ConsentScope;
-import fi.polku.consent.ConsentService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,7 +35,8 @@ public class ConsentCheckDelegate implements JavaDelegate {
     boolean allowed = consents.allows(execution.getProcessBusinessKey(),
         Agency.fromCode(value(fromAgency, execution)), Agency.fromCode(value(toAgency, execution)),
         ConsentScope.fromCode(value(scope, execution)),
-        "process:" + TeReferralModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(), value(purpose, execution));
+        "process:" + execution.getProcessDefinitionId().split(":")[0] + "/" + execution.getCurrentActivityId(),
+        value(purpose, execution));
     execution.setVariable(value(resultVariable, execution), allowed);
   }
 

@@ -1,6 +1,5 @@
-package fi.polku.referral;
+package fi.polku.notify;
 
-import fi.polku.notify.NotificationService;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +20,7 @@ public class NotifyGroupDelegate implements JavaDelegate {
 
   private final IdentityService identityService;
   private final NotificationService notifications;
-  private final ReferralProperties properties;
+  private final MailProperties properties;
 
   // Injected per step from the model's camunda:field elements.
   private Expression group;
@@ -29,7 +28,7 @@ public class NotifyGroupDelegate implements JavaDelegate {
   private Expression dueDate;
 
   NotifyGroupDelegate(IdentityService identityService, NotificationService notifications,
-      ReferralProperties properties) {
+      MailProperties properties) {
     this.identityService = identityService;
     this.notifications = notifications;
     this.properties = properties;

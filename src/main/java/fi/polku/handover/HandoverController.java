@@ -1,0 +1,136 @@
+package fi.polku.handover;
+
+import fi.polku.api.Caller;
+import fi.polku.api.CaseAccess;
+import fi.polku.api.ConflictException;
+import fi.polku.api.ForbiddenException;
+import fi.polku.cases.Agency;
+import fi.polku.cases.PersonalIdentityCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Path 3 for occupational-health providers' and employment services' systems. */
+@RestController
+@Tag(name = "Occupational-health hand-overs (path 3)")
+class HandoverController {
+
+  private final HandoverService handovers;
+  private final RuntimeService runtimeService;
+  private final CaseAccess access;
+  private final TransactionTemplate transaction;
+
+  HandoverController(HandoverService handovers, RuntimeService runtimeService, CaseAccess access,
+      TransactionTemplate transaction) {
+    this.handovers = handovers;
+    this.runtimeService = runtimeService;
+    this.access = access;
+    this.transaction = transaction;
+  }
+
+  /** A client an occupational-health provider brings onto the path. */
+  record HandoverRequest(
+      @NotBlank(message = "required") String identityCode,
+      @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String name,
+      @Email(message = "not an e-mail address") String email,
+      @Size(max = 50, message = "at most 50 characters") String phone,
+      @NotBlank(message = "required") String municipality,
+      @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String provider,
+      @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String employer,
+      @NotNull(message = "required") LocalDate employmentEndDate,
+      @NotNull(message = "required") Boolean changeSecurity,
+      @NotNull(message = "required") Boolean partialWorkAbility,
+      @NotNull(message = "required") Boolean threatOfUnemployment) {}
+
+  record HandoverCreated(String caseNumber) {}
+
+  /** Starts path 3 for a client; 201 with the case number. */
+  @PostMapping(path = "/api/oh-handovers", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Start an occupational-health hand-over (path 3)", description = "Occupational health only.")
+  ResponseEntity<HandoverCreated> start(@Valid @RequestBody HandoverRequest request, Caller caller) {
+    if (caller.requireAgency() != Agency.OH) {
+      throw new ForbiddenException("only occupational health care starts this path");
+    }
+    PersonalIdentityCode code = PersonalIdentityCode.parse(request.identityCode());
+    String caseNumber = transaction.execute(status -> {
+      HandoverService.Intake intake = handovers.open(new HandoverService.NewHandover(code, request.name(),
+          request.email(), request.phone(), request.municipality(), request.provider(), request.employer(),
+          request.employmentEndDate()), caller.userId());
+      runtimeService.createProcessInstanceByKey(OhHandoverModel.PROCESS_KEY).businessKey(intake.caseNumber())
+          .setVariables(Map.of(OhHandoverModel.HANDOVER_ID, intake.handoverId(),
+              OhHandoverModel.CASE_NUMBER, intake.caseNumber(), OhHandoverModel.STARTED_BY, caller.userId(),
+              OhHandoverModel.EMPLOYMENT_END_DATE, request.employmentEndDate().toString(),
+              "changeSecurity", request.changeSecurity(), "partialWorkAbility", request.partialWorkAbility(),
+              "threatOfUnemployment", request.threatOfUnemployment()))
+          .execute();
+      return intake.caseNumber();
+    });
+    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(new HandoverCreated(caseNumber));
+  }
+
+  record JobLossReport(LocalDate endedOn) {}
+
+  record JobLossAnswer(String caseNumber, String result) {}
+
+  /**
+   * The end of employment became known: correlated to the waiting hand-over (202). A repeated
+   * report is harmless (200, already reported); a case not waiting for it is 409.
+   */
+  @PostMapping(path = "/api/oh-handovers/{caseNumber}/job-loss", produces = "application/json")
+  @Operation(summary = "Report the job loss of a hand-over's client",
+      description = "From the occupational-health provider or employment services. 202 when the hand-over takes place, "
+          + "200 when it was already reported, 404 for an unknown case, 409 for a case not waiting for a job loss.")
+  ResponseEntity<JobLossAnswer> jobLoss(@PathVariable String caseNumber,
+      @RequestBody(required = false) @Valid JobLossReport report, Caller caller) {
+    Agency agency = caller.requireAgency();
+    if (agency != Agency.OH && agency != Agency.TE) {
+      throw new ForbiddenException("only occupational health care or employment services report a job loss");
+    }
+    // Employment services take part only after the hand-over, so any oh or te caller may report it.
+    if (!handovers.exists(caseNumber)) {
+      throw new fi.polku.cases.CaseNotFoundException(caseNumber);
+    }
+    return transaction.execute(status -> {
+      if (handovers.recordJobLoss(caseNumber, caller.userId()) == HandoverService.JobLoss.ALREADY_REPORTED) {
+        return ResponseEntity.ok(new JobLossAnswer(caseNumber, "already-reported"));
+      }
+      long waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+          .messageEventSubscriptionName(OhHandoverModel.MESSAGE_JOB_LOSS).count();
+      if (waiting == 0) {
+        throw new ConflictException("The hand-over of case " + caseNumber + " is not waiting for a job loss.");
+      }
+      runtimeService.createMessageCorrelation(OhHandoverModel.MESSAGE_JOB_LOSS).processInstanceBusinessKey(caseNumber)
+          .correlate();
+      return ResponseEntity.accepted().body(new JobLossAnswer(caseNumber, "handed-over"));
+    });
+  }
+
+  /** The billing split of a provider's extended health checks in a month. */
+  @GetMapping(path = "/api/oh-handovers/billing", produces = "application/json")
+  @Operation(summary = "Billing split per provider and month",
+      description = "Statutory part billed to the employer, pilot part to the programme. month as 2026-11.")
+  List<HandoverService.BillingLine> billing(@RequestParam String provider, @RequestParam YearMonth month, Caller caller) {
+    if (!caller.admin() && caller.agency().orElse(null) != Agency.OH) {
+      throw new ForbiddenException("only occupational health care and administrators read the billing");
+    }
+    return handovers.billing(provider, month);
+  }
+}

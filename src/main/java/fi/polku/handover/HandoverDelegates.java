@@ -1,0 +1,177 @@
+package fi.polku.handover;
+
+import fi.polku.cases.Agency;
+import fi.polku.cases.ClientCaseService;
+import fi.polku.cases.PersonalDataVariables;
+import fi.polku.cases.PersonalIdentityCode;
+import fi.polku.consent.ConsentScope;
+import fi.polku.consent.ConsentService;
+import fi.polku.consent.NewConsent;
+import fi.polku.notify.NotificationService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The automatic steps of path 3, each one bean with one job (named as in oh-handover.bpmn). */
+@Configuration
+@EnableConfigurationProperties(HandoverProperties.class)
+class HandoverDelegates {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HandoverDelegates.class);
+
+  /** Intake from the start form: case, hand-over record, business key; personal data leaves the variables. */
+  @Bean
+  JavaDelegate registerHandoverDelegate(HandoverService handovers) {
+    return execution -> {
+      if (execution.hasVariable(OhHandoverModel.HANDOVER_ID)) {
+        return;
+      }
+      String startedBy = text(execution, OhHandoverModel.STARTED_BY);
+      HandoverService.Intake intake = handovers.open(new HandoverService.NewHandover(
+          PersonalIdentityCode.parse(text(execution, "identityCode")), text(execution, "clientName"),
+          text(execution, "clientEmail"), text(execution, "clientPhone"), text(execution, "municipality"),
+          text(execution, "providerName"), text(execution, "employerName"),
+          LocalDate.parse(text(execution, OhHandoverModel.EMPLOYMENT_END_DATE).substring(0, 10))),
+          startedBy == null ? "tasklist" : startedBy);
+      PersonalDataVariables.NAMES.forEach(execution::removeVariable);
+      execution.setProcessBusinessKey(intake.caseNumber());
+      execution.setVariable(OhHandoverModel.CASE_NUMBER, intake.caseNumber());
+      execution.setVariable(OhHandoverModel.HANDOVER_ID, intake.handoverId());
+      LOG.info("Case {}: occupational-health hand-over {} taken in", intake.caseNumber(), intake.handoverId());
+    };
+  }
+
+  /** Screens the client with the oh-handover-screening decision. */
+  @Bean
+  JavaDelegate handoverScreeningDelegate(DecisionService decisions, HandoverService handovers) {
+    return execution -> {
+      Map<String, Object> result = decisions.evaluateDecisionByKey("oh-handover-screening")
+          .variables(execution.getVariables()).evaluate().getSingleResult().getEntryMap();
+      boolean inTargetGroup = Boolean.TRUE.equals(result.get(OhHandoverModel.IN_TARGET_GROUP));
+      execution.setVariable(OhHandoverModel.IN_TARGET_GROUP, inTargetGroup);
+      execution.setVariable(OhHandoverModel.SCREENING_REASON, result.get(OhHandoverModel.SCREENING_REASON));
+      handovers.recordScreening((Long) execution.getVariable(OhHandoverModel.HANDOVER_ID), inTargetGroup);
+    };
+  }
+
+  /** Books the two parts of the extended health check to their payers. */
+  @Bean
+  JavaDelegate recordBillingDelegate(HandoverService handovers) {
+    return execution -> handovers.recordBilling(execution.getProcessBusinessKey(),
+        number(execution.getVariable("statutoryMinutes")), number(execution.getVariable("pilotMinutes")));
+  }
+
+  /** Drafts the letter to the pension provider or Kela about the rehabilitation need (no integration yet). */
+  @Bean
+  JavaDelegate rehabilitationLetterDelegate(HandoverService handovers) {
+    return execution -> execution.setVariable("rehabilitationLetter", String.join("\n",
+        "Ilmoitus kuntoutustarpeesta", "",
+        "Asia: " + execution.getProcessBusinessKey(),
+        handovers.summary(execution.getProcessBusinessKey()), "",
+        "Laajennetussa terveystarkastuksessa on todettu ammatillisen tai lääkinnällisen kuntoutuksen tarve.",
+        "Pyydämme arvioimaan kuntoutusmahdollisuudet yhdessä asiakkaan ja työterveyshuollon kanssa.",
+        "Lisätiedot työterveyshuollosta asiakkaan suostumuksella."));
+  }
+
+  /** Records the client's consent to the hand-over (oh → te) in the consent register. */
+  @Bean
+  JavaDelegate recordHandoverConsentDelegate(ConsentService consents, Clock clock) {
+    return execution -> {
+      if (!Boolean.TRUE.equals(execution.getVariable("consentGiven"))) {
+        return;
+      }
+      LocalDate today = LocalDate.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND));
+      Object until = execution.getVariable("consentValidUntil");
+      LocalDate validUntil = until == null ? today.plusYears(1) : LocalDate.parse(until.toString().substring(0, 10));
+      List<ConsentScope> scopes = Boolean.TRUE.equals(execution.getVariable("consentIncludesHealth"))
+          ? List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)
+          : List.of(ConsentScope.STATUS, ConsentScope.PLAN);
+      String by = text(execution, OhHandoverModel.STARTED_BY);
+      scopes.forEach(scope -> consents.give(execution.getProcessBusinessKey(),
+          new NewConsent(Agency.OH, Agency.TE, scope, today, validUntil), by == null ? "tasklist" : by));
+    };
+  }
+
+  /** Sends the client the guidance material for a person becoming unemployed (always, consent or not). */
+  @Bean
+  JavaDelegate guidanceDelegate(ClientCaseService cases, NotificationService notifications) {
+    return execution -> cases.clientEmail(execution.getProcessBusinessKey()).ifPresent(email ->
+        notifications.send(execution, email, "handover-guidance", Map.of("caseNumber", execution.getProcessBusinessKey())));
+  }
+
+  /** Records the coordinator's take-over; with the client's consent, also te ↔ sote for a referral. */
+  @Bean
+  JavaDelegate recordTakeOverDelegate(HandoverService handovers, ConsentService consents, ClientCaseService cases,
+      Clock clock, HistoryService history) {
+    return execution -> {
+      String caseNumber = execution.getProcessBusinessKey();
+      // Who completed the take-over (Tasklist or REST): the coordinator who refers onwards, if needed.
+      history.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(OhHandoverModel.TASK_TAKE_OVER).finished().list().stream().findFirst()
+          .flatMap(task -> history.createUserOperationLogQuery().taskId(task.getId())
+              .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream().findFirst())
+          .ifPresent(entry -> execution.setVariable("takenOverBy", entry.getUserId()));
+      cases.join(caseNumber, Agency.TE);
+      handovers.recordTakeOver(caseNumber, text(execution, "caseManager"), text(execution, OhHandoverModel.FOLLOW_ON_PATH),
+          execution.getVariable("clientExperience") == null ? null : number(execution.getVariable("clientExperience")));
+      if ("sote-team".equals(execution.getVariable(OhHandoverModel.FOLLOW_ON_PATH))
+          && Boolean.TRUE.equals(execution.getVariable("soteConsentGiven"))) {
+        LocalDate today = LocalDate.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND));
+        for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
+          consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, today, today.plusYears(1)), "process");
+          consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.TE, scope, today, today.plusYears(1)), "process");
+        }
+      }
+    };
+  }
+
+  /**
+   * Starts path 1 for the same case by a message — if the hand-over consent is still in force, since
+   * a withdrawal stops every later hand-over.
+   */
+  @Bean
+  JavaDelegate startReferralFromHandoverDelegate(RuntimeService runtimeService, ConsentService consents) {
+    return execution -> {
+      String caseNumber = execution.getProcessBusinessKey();
+      if (!consents.allows(caseNumber, Agency.OH, Agency.TE, ConsentScope.PLAN,
+          "process:oh-handover/" + execution.getCurrentActivityId(), "referral onwards from the hand-over")) {
+        LOG.info("Case {}: hand-over consent withdrawn, no referral onwards", caseNumber);
+        return;
+      }
+      runtimeService.createMessageCorrelation(OhHandoverModel.MESSAGE_REFERRAL_REQUESTED)
+          .processInstanceBusinessKey(caseNumber)
+          .setVariable("referredBy", execution.hasVariable("takenOverBy") && execution.getVariable("takenOverBy") != null ? text(execution, "takenOverBy") : "te-coordinator")
+          .setVariable("referralReason", "Työterveyshuollon siirto työsuhteen päättyessä: " + text(execution, "followOnNote"))
+          .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus työterveyshuollon laajennetun terveystarkastuksen jälkeen")
+          .setVariable("partialWorkAbility", true)
+          .setVariable("longTermUnemployed", false)
+          .setVariable("unmappedHealthProblems", false)
+          .setVariable("unclearOverallSituation", false)
+          .setVariable("missingEducation", false)
+          .setVariable("needsSeveralServices", false)
+          .setVariable("employed", false)
+          .correlateStartMessage();
+    };
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static int number(Object value) {
+    return value instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(value));
+  }
+}

@@ -1,0 +1,123 @@
+package fi.polku.handover;
+
+import fi.polku.cases.Agency;
+import fi.polku.cases.ClientCase;
+import fi.polku.cases.ClientCaseService;
+import fi.polku.cases.NewCase;
+import fi.polku.cases.PersonalIdentityCode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Path 3 records: the hand-over, the billing split of the extended health check, the take-over. */
+@Service
+public class HandoverService {
+
+  private final JdbcTemplate jdbc;
+  private final ClientCaseService cases;
+  private final Clock clock;
+
+  HandoverService(JdbcTemplate jdbc, ClientCaseService cases, Clock clock) {
+    this.jdbc = jdbc;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  /** A client an occupational-health professional brings onto the path. */
+  public record NewHandover(PersonalIdentityCode identityCode, String clientName, String clientEmail, String clientPhone,
+      String municipality, String provider, String employer, LocalDate employmentEndDate) {}
+
+  /** What intake created. */
+  public record Intake(String caseNumber, long handoverId) {}
+
+  /** Opens the case (agency oh) and the hand-over record. */
+  @Transactional
+  public Intake open(NewHandover handover, String startedBy) {
+    ClientCase clientCase = cases.openCase(new NewCase(handover.identityCode(), handover.clientName(),
+        handover.clientEmail(), handover.clientPhone(), handover.municipality(), Agency.OH, startedBy));
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("insert into handover (case_number, provider, employer,"
+          + " employment_end_date, started_by, created_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, clientCase.caseNumber());
+      statement.setString(2, handover.provider());
+      statement.setString(3, handover.employer());
+      statement.setObject(4, handover.employmentEndDate());
+      statement.setString(5, startedBy);
+      statement.setTimestamp(6, Timestamp.from(clock.instant()));
+      return statement;
+    }, key);
+    return new Intake(clientCase.caseNumber(), key.getKey().longValue());
+  }
+
+  /** Records the screening's answer. */
+  public void recordScreening(long handoverId, boolean inTargetGroup) {
+    jdbc.update("update handover set in_target_group = ? where id = ?", inTargetGroup, handoverId);
+  }
+
+  /**
+   * Records the two parts of the extended health check with their payers: the statutory part to
+   * the employer, the pilot part to the programme, in the month the check was recorded.
+   */
+  @Transactional
+  public void recordBilling(String caseNumber, int statutoryMinutes, int pilotMinutes) {
+    String provider = jdbc.queryForObject("select provider from handover where case_number = ?", String.class, caseNumber);
+    String month = YearMonth.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND)).toString();
+    jdbc.update("delete from handover_billing where case_number = ?", caseNumber);
+    for (Object[] part : new Object[][] {{"statutory", "employer", statutoryMinutes}, {"pilot", "programme", pilotMinutes}}) {
+      jdbc.update("insert into handover_billing (case_number, part, payer, provider, billing_month, minutes, recorded_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?)", caseNumber, part[0], part[1], provider, month, part[2], Timestamp.from(clock.instant()));
+    }
+  }
+
+  /** One line of the billing report. */
+  public record BillingLine(String provider, String month, String part, String payer, int checks, int minutes) {}
+
+  /** The billing split of a provider's extended health checks in a month. */
+  public List<BillingLine> billing(String provider, YearMonth month) {
+    return jdbc.query("select provider, billing_month, part, payer, count(*), sum(minutes) from handover_billing"
+            + " where provider = ? and billing_month = ? group by provider, billing_month, part, payer order by part desc",
+        (rs, row) -> new BillingLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+            rs.getInt(6)), provider, month.toString());
+  }
+
+  /** How a job-loss report was taken. */
+  public enum JobLoss { RECORDED, ALREADY_REPORTED }
+
+  /** Records the job loss once; a repeated report changes nothing. */
+  @Transactional
+  public JobLoss recordJobLoss(String caseNumber, String reportedBy) {
+    int updated = jdbc.update("update handover set job_loss_at = ?, job_loss_reported_by = ? where case_number = ?"
+        + " and job_loss_at is null", Timestamp.from(clock.instant()), reportedBy, caseNumber);
+    return updated == 1 ? JobLoss.RECORDED : JobLoss.ALREADY_REPORTED;
+  }
+
+  /** Whether the case has a hand-over. */
+  public boolean exists(String caseNumber) {
+    Integer count = jdbc.queryForObject("select count(*) from handover where case_number = ?", Integer.class, caseNumber);
+    return count != null && count > 0;
+  }
+
+  /** Records the coordinator's take-over: case manager, follow-on path and client experience. */
+  public void recordTakeOver(String caseNumber, String caseManager, String followOnPath, Integer clientExperience) {
+    jdbc.update("update handover set case_manager = ?, follow_on_path = ?, client_experience = ? where case_number = ?",
+        caseManager, followOnPath, clientExperience, caseNumber);
+  }
+
+  /** The hand-over summary the coordinator reads: the path's facts, no health findings. */
+  public String summary(String caseNumber) {
+    Map<String, Object> row = jdbc.queryForMap("select provider, employer, employment_end_date from handover"
+        + " where case_number = ?", caseNumber);
+    List<Map<String, Object>> billing = jdbc.queryForList("select part from handover_billing where case_number = ?", caseNumber);
+    return "Työterveyshuolto: " + row.get("provider") + "\nTyönantaja: " + row.get("employer")
+        + "\nTyösuhteen päättymispäivä: " + row.get("employment_end_date")
+        + "\nLaajennettu terveystarkastus tehty: " + (billing.size() == 2 ? "kyllä (lakisääteinen osa ja pilottiosa)" : "ei");
+  }
+}

@@ -1,0 +1,38 @@
+package fi.polku.handover;
+
+/** Ids and variable names of processes/oh-handover.bpmn, for delegates and tests. */
+public final class OhHandoverModel {
+
+  public static final String PROCESS_KEY = "oh-handover";
+  /** The message by which a job loss reaches the waiting hand-over. */
+  public static final String MESSAGE_JOB_LOSS = "JobLossReported";
+  /** The message that starts path 1 (te-referral) for the same case. */
+  public static final String MESSAGE_REFERRAL_REQUESTED = "ReferralRequested";
+
+  public static final String HANDOVER_ID = "handoverId";
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String STARTED_BY = "startedBy";
+  public static final String EMPLOYMENT_END_DATE = "employmentEndDate";
+  public static final String IN_TARGET_GROUP = "inTargetGroup";
+  public static final String SCREENING_REASON = "screeningReason";
+  public static final String REHABILITATION_NEED = "rehabilitationNeed";
+  public static final String HANDOVER_CONSENT_IN_FORCE = "handoverConsentInForce";
+  public static final String FOLLOW_ON_PATH = "followOnPath";
+
+  public static final String TASK_EXTENDED_HEALTH_CHECK = "Task_ExtendedHealthCheck";
+  public static final String TASK_SEND_REHABILITATION_NOTICE = "Task_SendRehabilitationNotice";
+  public static final String TASK_ASK_CONSENT = "Task_AskConsent";
+  public static final String MESSAGE_CATCH_JOB_LOSS = "Message_JobLoss";
+  public static final String TIMER_GRACE_PERIOD = "Timer_GracePeriod";
+  public static final String TASK_SEND_GUIDANCE = "Task_SendGuidance";
+  public static final String TASK_NOTIFY_COORDINATORS = "Task_NotifyCoordinators";
+  public static final String TASK_TAKE_OVER = "Task_TakeOver";
+  public static final String TASK_START_REFERRAL = "Task_StartReferral";
+
+  public static final String END_HANDED_OVER = "EndEvent_HandedOver";
+  public static final String END_GUIDANCE_ONLY = "EndEvent_GuidanceOnly";
+  public static final String END_EMPLOYMENT_CONTINUED = "EndEvent_EmploymentContinued";
+  public static final String END_NOT_IN_TARGET_GROUP = "EndEvent_NotInTargetGroup";
+
+  private OhHandoverModel() {}
+}

@@ -1,0 +1,283 @@
+package fi.polku.handover;
+
+import static fi.polku.handover.OhHandoverModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentService;
+import fi.polku.support.TakenFlows;
+import fi.polku.support.TestReferrals;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Path 3 on the real delegates, screening decision, consent register and outbox: every end state,
+ * consent withdrawn before and after the job loss, the grace-period timer, and the referral onwards
+ * that starts path 1 for the same case.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, TakenFlows.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class OhHandoverProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ConsentService consents;
+  @Autowired HandoverService handovers;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void useTheSpringEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    BpmnAwareTests.reset();
+  }
+
+  /** The class drives every sequence flow of oh-handover (100 % flow coverage). */
+  @AfterAll
+  static void everyFlowOfTheModelWasTaken() {
+    List<String> missing = Bpmn.readModelFromFile(new java.io.File("processes/oh-handover.bpmn"))
+        .getModelElementsByType(SequenceFlow.class).stream()
+        .filter(flow -> !TakenFlows.TAKEN.contains(PROCESS_KEY + "/" + flow.getId())
+            // A flow out of the event-based gateway counts when its event happened.
+            && !(flow.getSource() instanceof EventBasedGateway
+                && TakenFlows.TAKEN.contains(PROCESS_KEY + "/@" + flow.getTarget().getId())))
+        .map(flow -> PROCESS_KEY + "/" + flow.getId()).sorted().toList();
+    assertThat(missing).as("sequence flows of oh-handover no test took").isEmpty();
+  }
+
+  @Test
+  void aClientUnderChangeSecurityIsNotInTheTargetGroup() {
+    ProcessInstance handover = start(true);
+
+    assertThat(handover).isEnded().hasPassed(END_NOT_IN_TARGET_GROUP).hasNotPassed(TASK_EXTENDED_HEALTH_CHECK);
+    assertThat(jdbc.queryForObject("select in_target_group from handover where case_number = ?", Boolean.class,
+        caseNumberOf(handover))).isFalse();
+  }
+
+  @Test
+  void aConsentedHandOverReachesTheCoordinatorAtOnceAndStartsTheReferralToTheTeam() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, true);
+    assertThat(task(TASK_SEND_REHABILITATION_NOTICE)).hasCandidateGroup("oh-professional");
+    assertThat(runtimeService.getVariable(handover.getId(), "rehabilitationLetter").toString())
+        .contains(caseNumber).contains("kuntoutuksen tarve");
+    finish(TASK_SEND_REHABILITATION_NOTICE, withVariables("recipient", "pension", "letterSent", true));
+    consent(handover, true);
+
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+
+    assertThat(task(TASK_TAKE_OVER)).hasCandidateGroup("te-coordinator");
+    assertThat(task(TASK_TAKE_OVER).getDueDate()).isNotNull();
+    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+        FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 9));
+    execute(job(TASK_START_REFERRAL));
+
+    assertThat(handover).isEnded().hasPassed(END_HANDED_OVER);
+    ProcessInstance referral = runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(referral).as("te-referral for the same case").isNotNull();
+    assertThat(jdbc.queryForList("select payer from handover_billing where case_number = ? order by part", String.class,
+        caseNumber)).containsExactly("programme", "employer");
+    assertThat(templates(caseNumber)).contains("handover-guidance", "staff-task-notice");
+    assertThat(jdbc.queryForObject("select follow_on_path from handover where case_number = ?", String.class, caseNumber))
+        .isEqualTo("sote-team");
+  }
+
+  @Test
+  void anotherFollowOnPathEndsTheHandOverWithoutAReferral() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+
+    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+        FOLLOW_ON_PATH, "education", "clientExperience", 8));
+
+    assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(TASK_START_REFERRAL);
+  }
+
+  @Test
+  void withoutConsentTheClientGetsOnlyTheGuidance() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, false);
+
+    jobLoss(caseNumber);
+
+    assertThat(handover).isEnded().hasPassed(END_GUIDANCE_ONLY).hasNotPassed(TASK_TAKE_OVER);
+    assertThat(templates(caseNumber)).containsExactly("handover-guidance");
+  }
+
+  @Test
+  void aConsentWithdrawnBeforeTheJobLossStopsTheHandOver() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    consents.list(caseNumber).forEach(given -> consents.withdraw(caseNumber, given.id(), "tyoterveys"));
+
+    jobLoss(caseNumber);
+
+    assertThat(handover).isEnded().hasPassed(END_GUIDANCE_ONLY).hasNotPassed(TASK_TAKE_OVER);
+  }
+
+  @Test
+  void aConsentWithdrawnAfterTheJobLossStopsTheReferralOnwards() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+    consents.list(caseNumber).stream().filter(given -> given.fromAgency() == Agency.OH)
+        .forEach(given -> consents.withdraw(caseNumber, given.id(), "koordinaattori"));
+
+    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+        FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 7));
+    execute(job(TASK_START_REFERRAL));
+
+    assertThat(handover).isEnded().hasPassed(END_HANDED_OVER);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).count()).isZero();
+  }
+
+  @Test
+  void noJobLossByTheEndDateAndGracePeriodEndsAsEmploymentContinued() {
+    ProcessInstance handover = start(false);
+    healthCheck(handover, false);
+    consent(handover, true);
+
+    Job grace = managementService.createJobQuery().processInstanceId(handover.getId()).timers().singleResult();
+    LocalDate endDate = LocalDate.now().plusMonths(1);
+    assertThat(grace.getDuedate().toInstant())
+        .isEqualTo(endDate.plusDays(15).atStartOfDay(ZoneId.of("Europe/Helsinki")).toInstant());
+    execute(grace);
+
+    assertThat(handover).isEnded().hasPassed(END_EMPLOYMENT_CONTINUED).hasNotPassed(TASK_SEND_GUIDANCE);
+  }
+
+  @Test
+  void aRepeatedJobLossReportIsHarmless() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+
+    assertThat(handovers.recordJobLoss(caseNumber, "te-system")).isEqualTo(HandoverService.JobLoss.RECORDED);
+    assertThat(handovers.recordJobLoss(caseNumber, "oh-system")).isEqualTo(HandoverService.JobLoss.ALREADY_REPORTED);
+    assertThat(jdbc.queryForObject("select job_loss_reported_by from handover where case_number = ?", String.class,
+        caseNumber)).isEqualTo("te-system");
+  }
+
+  // --- the steps, as Tasklist and the API would do them ---
+
+  private ProcessInstance start(boolean changeSecurity) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("identityCode", TestReferrals.randomTestCode());
+    form.put("clientName", "Testi Asiakas");
+    form.put("clientEmail", "asiakas@polku.invalid");
+    form.put("municipality", "Jyväskylä");
+    form.put("providerName", "Työterveys Esimerkki Oy");
+    form.put("employerName", "Esimerkkitehdas Oy");
+    form.put(EMPLOYMENT_END_DATE, LocalDate.now().plusMonths(1).toString());
+    form.put("changeSecurity", changeSecurity);
+    form.put("partialWorkAbility", true);
+    form.put("threatOfUnemployment", true);
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    identityService.setAuthentication("tyoterveys", List.of("oh-professional"));
+    try {
+      return formService.submitStartForm(definitionId, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void healthCheck(ProcessInstance handover, boolean rehabilitationNeed) {
+    assertThat(handover).isWaitingAt(TASK_EXTENDED_HEALTH_CHECK);
+    assertThat(task()).hasCandidateGroup("oh-professional");
+    finish(TASK_EXTENDED_HEALTH_CHECK, withVariables("statutoryDone", true, "statutoryMinutes", 45,
+        "pilotDone", true, "pilotMinutes", 90, REHABILITATION_NEED, rehabilitationNeed));
+  }
+
+  private void consent(ProcessInstance handover, boolean given) {
+    assertThat(handover).isWaitingAt(TASK_ASK_CONSENT);
+    Map<String, Object> form = new HashMap<>();
+    form.put("consentGiven", given);
+    if (given) {
+      form.put("consentIncludesHealth", false);
+      form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
+    }
+    finish(TASK_ASK_CONSENT, form);
+    assertThat(handover).isWaitingAt("Gateway_WaitForJobLoss");
+  }
+
+  private void jobLoss(String caseNumber) {
+    runtimeService.createMessageCorrelation(MESSAGE_JOB_LOSS).processInstanceBusinessKey(caseNumber).correlate();
+    execute(job(TASK_SEND_GUIDANCE));
+  }
+
+  private void finish(String taskId, Map<String, Object> variables) {
+    complete(task(taskId), variables);
+    execute(job(taskId));
+  }
+
+  private List<String> templates(String caseNumber) {
+    return jdbc.queryForList("select template from mail_outbox where case_number = ? and process_instance_id in"
+        + " (select id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'oh-handover') order by id",
+        String.class, caseNumber, caseNumber);
+  }
+
+  private String caseNumberOf(ProcessInstance instance) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getBusinessKey();
+  }
+}
