@@ -1,0 +1,183 @@
+package fi.polku.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fi.polku.support.HttpTestClient;
+import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.TestReferrals;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Path 3 through the API and REST task completion as the right users, on PostgreSQL with a real
+ * SMTP server: the coordinator sees the hand-over only with consent, each mail arrives once, a
+ * repeated job-loss report is harmless, and choosing the sote team starts te-referral for the case.
+ */
+class OhHandoverIT extends PostgresSpringTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String OH = "it-tyoterveys";
+  static final String COORDINATOR = "it-koordinaattori";
+  static final List<String> STAFF = List.of(OH, COORDINATOR);
+
+  @LocalServerPort int port;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  HttpTestClient http;
+
+  @BeforeEach
+  void people() {
+    http = new HttpTestClient(port);
+    staff(OH, "oh-professional");
+    staff(COORDINATOR, "te-coordinator");
+  }
+
+  @Test
+  void aConsentedHandOverReachesTheCoordinatorAndStartsTheReferralToTheTeam() throws Exception {
+    String caseNumber = start();
+    complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
+        "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false));
+    complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
+        "consentValidUntil", LocalDate.now().plusYears(1).toString()));
+    assertThat(tasks(caseNumber, COORDINATOR)).as("no hand-over before the job loss").isEmpty();
+
+    HttpResponse<String> reported = jobLoss(caseNumber, "te-system");
+    HttpResponse<String> repeated = jobLoss(caseNumber, "oh-system");
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+    assertThat(repeated.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(repeated.body()).get("result").asText()).isEqualTo("already-reported");
+    runJobs(caseNumber);
+
+    complete(caseNumber, "Task_TakeOver", COORDINATOR, Map.of("clientContacted", true, "caseManager", "Kaisa K",
+        "followOnPath", "sote-team", "soteConsentGiven", true, "clientExperience", 9));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("oh-handover")
+        .processInstanceBusinessKey(caseNumber).count()).isZero();
+    List<String> mails = subjects();
+    assertThat(mails).containsOnlyOnce("asiakas@polku.invalid | Ohjeita työsuhteen päättyessä (" + caseNumber + ")",
+        COORDINATOR + "@polku.invalid | Uusi tehtävä Polussa: Ota asiakas vastaan ja kirjaa jatkopolku (" + caseNumber + ")");
+
+    JsonNode billing = JSON.readTree(http.send(http.request("/api/oh-handovers/billing?provider="
+        + "Ty%C3%B6terveys%20IT%20Oy&month=" + YearMonth.now(), "oh-system", SYSTEM_PASSWORD).GET().build()).body());
+    assertThat(billing.toString()).contains("\"payer\":\"employer\"").contains("\"payer\":\"programme\"");
+  }
+
+  @Test
+  void withoutConsentTheCoordinatorNeverSeesTheHandOverAndTheClientGetsTheGuidance() throws Exception {
+    String caseNumber = start();
+    complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
+        "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false));
+    complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", false));
+
+    assertThat(jobLoss(caseNumber, "oh-system").statusCode()).isEqualTo(202);
+    runJobs(caseNumber);
+
+    assertThat(tasks(caseNumber, COORDINATOR)).isEmpty();
+    assertThat(subjects()).containsExactly("asiakas@polku.invalid | Ohjeita työsuhteen päättyessä (" + caseNumber + ")");
+    assertThat(jobLoss(caseNumber, "oh-system").statusCode()).as("repeated after the end").isEqualTo(200);
+  }
+
+  @Test
+  void jobLossReportsForUnknownOrNotWaitingCasesAreRefused() throws Exception {
+    assertThat(jobLoss("TK-2026-999998", "te-system").statusCode()).isEqualTo(404);
+    String caseNumber = start();
+    HttpResponse<String> early = jobLoss(caseNumber, "te-system");
+    assertThat(early.statusCode()).as("still in the health check").isEqualTo(409);
+    assertThat(early.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    HttpResponse<String> fromKela = http.send(http.request("/api/oh-handovers/" + caseNumber + "/job-loss", "kela-system",
+        SYSTEM_PASSWORD).POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(fromKela.statusCode()).isEqualTo(403);
+  }
+
+  private String start() throws Exception {
+    String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
+        + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"provider\":\"Työterveys IT Oy\","
+        + "\"employer\":\"Esimerkkitehdas Oy\",\"employmentEndDate\":\"" + LocalDate.now().plusMonths(1) + "\","
+        + "\"changeSecurity\":false,\"partialWorkAbility\":true,\"threatOfUnemployment\":true}";
+    HttpResponse<String> created = http.send(http.request("/api/oh-handovers", "oh-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).get("caseNumber").asText();
+  }
+
+  private HttpResponse<String> jobLoss(String caseNumber, String system) {
+    return http.send(http.request("/api/oh-handovers/" + caseNumber + "/job-loss", system, SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+  }
+
+  private JsonNode tasks(String caseNumber, String user) throws Exception {
+    return JSON.readTree(http.send(http.request("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user,
+        STAFF_PASSWORD).GET().build()).body());
+  }
+
+  private void complete(String caseNumber, String step, String user, Map<String, Object> variables) throws Exception {
+    runJobs(caseNumber);
+    for (String other : STAFF) {
+      long seen = 0;
+      for (JsonNode task : tasks(caseNumber, other)) {
+        seen += task.get("taskDefinitionKey").asText().equals(step) ? 1 : 0;
+      }
+      assertThat(seen).as("%s sees %s", other, step).isEqualTo(other.equals(user) ? 1 : 0);
+    }
+    String taskId = null;
+    for (JsonNode task : tasks(caseNumber, user)) {
+      if (task.get("taskDefinitionKey").asText().equals(step)) {
+        taskId = task.get("id").asText();
+      }
+    }
+    StringBuilder json = new StringBuilder("{\"variables\":{");
+    variables.forEach((name, value) -> json.append('"').append(name).append("\":{\"value\":")
+        .append(value instanceof String ? "\"" + value + "\"" : value).append("},"));
+    json.setLength(json.length() - 1);
+    json.append("}}");
+    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/complete", user, STAFF_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.toString())).build());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    runJobs(caseNumber);
+  }
+
+  /** Runs the case's due work (save points, mails) as the job executor would; waiting timers stay. */
+  private void runJobs(String caseNumber) {
+    for (int round = 0; round < 20; round++) {
+      List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+          .stream().map(instance -> instance.getId()).toList();
+      List<Job> jobs = instances.isEmpty() ? List.of() : managementService.createJobQuery()
+          .processInstanceIds(new HashSet<>(instances)).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private List<String> subjects() throws Exception {
+    List<String> subjects = new java.util.ArrayList<>();
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      subjects.add(mail.getAllRecipients()[0] + " | " + mail.getSubject());
+    }
+    return subjects;
+  }
+}
