@@ -83,35 +83,8 @@ public class ReferralService {
     ClientCase clientCase = cases.openCase(new NewCase(referral.identityCode(), referral.clientName(),
         referral.clientEmail(), referral.clientPhone(), referral.municipality(), agency, referredBy));
     cases.join(clientCase.caseNumber(), Agency.SOTE);
-    Instant now = clock.instant();
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    Map<String, Boolean> criteria = referral.criteria();
-    jdbc.update(connection -> {
-      var statement = connection.prepareStatement("insert into referral (case_number, client_id, referred_by,"
-          + " referring_agency, unemployment_months, partial_work_ability, long_term_unemployed,"
-          + " unmapped_health_problems, unclear_overall_situation, missing_education, needs_several_services,"
-          + " employed, reason, question, client_goal, client_motivation, status, status_changed_at, created_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      int i = 0;
-      statement.setString(++i, clientCase.caseNumber());
-      statement.setLong(++i, clientCase.clientId());
-      statement.setString(++i, referredBy);
-      statement.setString(++i, agency.code());
-      statement.setObject(++i, referral.unemploymentMonths());
-      for (String criterion : CRITERIA) {
-        statement.setBoolean(++i, Boolean.TRUE.equals(criteria.get(criterion)));
-      }
-      statement.setString(++i, referral.reason());
-      statement.setString(++i, referral.question());
-      statement.setString(++i, referral.clientGoal());
-      statement.setString(++i, referral.clientMotivation());
-      statement.setString(++i, ReferralStatus.REQUESTED.code());
-      statement.setTimestamp(++i, Timestamp.from(now));
-      statement.setTimestamp(++i, Timestamp.from(now));
-      return statement;
-    }, key);
-    long referralId = key.getKey().longValue();
-    history(referralId, ReferralStatus.REQUESTED, null, referredBy);
+    long referralId = insert(clientCase, referredBy, agency, referral.unemploymentMonths(), referral.criteria(),
+        referral.reason(), referral.question(), referral.clientGoal(), referral.clientMotivation());
     if (referral.consentGiven()) {
       LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki")));
       LocalDate until = referral.consentValidUntil() != null ? referral.consentValidUntil() : today.plusYears(1);
@@ -137,24 +110,33 @@ public class ReferralService {
     ClientCase clientCase = cases.get(caseNumber);
     cases.join(caseNumber, Agency.TE);
     cases.join(caseNumber, Agency.SOTE);
+    return insert(clientCase, referredBy, Agency.TE, null, criteria, reason, question, null, null);
+  }
+
+  /** Inserts the referral in status requested, with the first row of its status history. */
+  private long insert(ClientCase clientCase, String referredBy, Agency agency, Integer unemploymentMonths,
+      Map<String, Boolean> criteria, String reason, String question, String clientGoal, String clientMotivation) {
     Instant now = clock.instant();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into referral (case_number, client_id, referred_by,"
-          + " referring_agency, partial_work_ability, long_term_unemployed, unmapped_health_problems,"
-          + " unclear_overall_situation, missing_education, needs_several_services, employed, reason, question,"
-          + " status, status_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          new String[] {"id"});
+          + " referring_agency, unemployment_months, partial_work_ability, long_term_unemployed,"
+          + " unmapped_health_problems, unclear_overall_situation, missing_education, needs_several_services,"
+          + " employed, reason, question, client_goal, client_motivation, status, status_changed_at, created_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       int i = 0;
-      statement.setString(++i, caseNumber);
+      statement.setString(++i, clientCase.caseNumber());
       statement.setLong(++i, clientCase.clientId());
       statement.setString(++i, referredBy);
-      statement.setString(++i, Agency.TE.code());
+      statement.setString(++i, agency.code());
+      statement.setObject(++i, unemploymentMonths);
       for (String criterion : CRITERIA) {
         statement.setBoolean(++i, Boolean.TRUE.equals(criteria.get(criterion)));
       }
       statement.setString(++i, reason);
       statement.setString(++i, question);
+      statement.setString(++i, clientGoal);
+      statement.setString(++i, clientMotivation);
       statement.setString(++i, ReferralStatus.REQUESTED.code());
       statement.setTimestamp(++i, Timestamp.from(now));
       statement.setTimestamp(++i, Timestamp.from(now));

@@ -24,7 +24,6 @@ class PlatformPostgresIT extends PostgresSpringTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
-  @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   HttpTestClient http;
 

@@ -1,6 +1,14 @@
 package fi.polku.support;
 
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +38,32 @@ public abstract class PostgresSpringTest {
   public static final String STAFF_PASSWORD = "it-staff-Secret-1";
 
   @Autowired protected IdentityService identityService;
+
+  @Autowired protected ManagementService managementService;
+  @Autowired protected RuntimeService runtimeService;
+
+  /**
+   * Runs the jobs of the case's process instances that {@code run} lets through, until none is
+   * left: what the (here switched off) job executor would do as time passes.
+   */
+  protected void runJobs(String caseNumber, Predicate<Job> run) {
+    for (int round = 0; round < 20; round++) {
+      Set<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+          .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+      List<Job> jobs = instances.isEmpty() ? List.of()
+          : managementService.createJobQuery().processInstanceIds(instances).list().stream().filter(run).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  /** The model element a job belongs to (a timer's event or a save point's step). */
+  protected String activityOf(Job job) {
+    return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
+  }
 
   /** Creates the staff user in the group unless it exists. */
   protected void staff(String id, String group) {

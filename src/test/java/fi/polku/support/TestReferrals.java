@@ -51,10 +51,6 @@ public final class TestReferrals {
 
   /** The start form as the engine REST API's submit-form body. */
   public static String startFormJson(boolean consentGiven) {
-    StringBuilder json = new StringBuilder("{\"variables\":{");
-    startForm(consentGiven).forEach((name, value) -> json.append('"').append(name).append("\":{\"value\":")
-        .append(value instanceof String ? "\"" + value + "\"" : value).append("},"));
-    json.setLength(json.length() - 1);
-    return json.append("}}").toString();
+    return EngineRestJson.variables(startForm(consentGiven));
   }
 }
