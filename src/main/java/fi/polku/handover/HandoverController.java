@@ -1,7 +1,10 @@
 package fi.polku.handover;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.api.Caller;
-import fi.polku.api.CaseAccess;
+import fi.polku.api.IdempotentRequests;
+import fi.polku.cases.ClientCaseService;
 import fi.polku.api.ConflictException;
 import fi.polku.api.ForbiddenException;
 import fi.polku.cases.Agency;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,15 +39,19 @@ class HandoverController {
 
   private final HandoverService handovers;
   private final RuntimeService runtimeService;
-  private final CaseAccess access;
   private final TransactionTemplate transaction;
+  private final IdempotentRequests idempotent;
+  private final ClientCaseService cases;
+  private final ObjectMapper json;
 
-  HandoverController(HandoverService handovers, RuntimeService runtimeService, CaseAccess access,
-      TransactionTemplate transaction) {
+  HandoverController(HandoverService handovers, RuntimeService runtimeService, TransactionTemplate transaction,
+      IdempotentRequests idempotent, ClientCaseService cases, ObjectMapper json) {
     this.handovers = handovers;
     this.runtimeService = runtimeService;
-    this.access = access;
     this.transaction = transaction;
+    this.idempotent = idempotent;
+    this.cases = cases;
+    this.json = json;
   }
 
   /** A client an occupational-health provider brings onto the path. */
@@ -64,26 +72,39 @@ class HandoverController {
 
   /** Starts path 3 for a client; 201 with the case number. */
   @PostMapping(path = "/api/oh-handovers", consumes = "application/json", produces = "application/json")
-  @Operation(summary = "Start an occupational-health hand-over (path 3)", description = "Occupational health only.")
-  ResponseEntity<HandoverCreated> start(@Valid @RequestBody HandoverRequest request, Caller caller) {
+  @Operation(summary = "Start an occupational-health hand-over (path 3)",
+      description = "Occupational health only. Send an Idempotency-Key: a retried POST returns the first answer.")
+  ResponseEntity<String> start(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody HandoverRequest request, Caller caller) throws JsonProcessingException {
     if (caller.requireAgency() != Agency.OH) {
       throw new ForbiddenException("only occupational health care starts this path");
     }
     PersonalIdentityCode code = PersonalIdentityCode.parse(request.identityCode());
-    String caseNumber = transaction.execute(status -> {
-      HandoverService.Intake intake = handovers.open(new HandoverService.NewHandover(code, request.name(),
-          request.email(), request.phone(), request.municipality(), request.provider(), request.employer(),
-          request.employmentEndDate()), caller.userId());
-      runtimeService.createProcessInstanceByKey(OhHandoverModel.PROCESS_KEY).businessKey(intake.caseNumber())
-          .setVariables(Map.of(OhHandoverModel.HANDOVER_ID, intake.handoverId(),
-              OhHandoverModel.CASE_NUMBER, intake.caseNumber(), OhHandoverModel.STARTED_BY, caller.userId(),
-              OhHandoverModel.EMPLOYMENT_END_DATE, request.employmentEndDate().toString(),
-              "changeSecurity", request.changeSecurity(), "partialWorkAbility", request.partialWorkAbility(),
-              "threatOfUnemployment", request.threatOfUnemployment()))
-          .execute();
-      return intake.caseNumber();
-    });
-    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(new HandoverCreated(caseNumber));
+    // The request as stored for idempotency: the identity code only as its keyed fingerprint.
+    String fingerprint = json.writeValueAsString(request).replace(request.identityCode(), "") + "|" + cases.fingerprint(code);
+    return transaction.execute(status -> idempotent.once(caller, idempotencyKey, fingerprint, () -> {
+      String caseNumber = create(request, code, caller);
+      try {
+        return new IdempotentRequests.Answer(201, "/api/cases/" + caseNumber,
+            json.writeValueAsString(new HandoverCreated(caseNumber)));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    })).toResponse();
+  }
+
+  private String create(HandoverRequest request, PersonalIdentityCode code, Caller caller) {
+    HandoverService.Intake intake = handovers.open(new HandoverService.NewHandover(code, request.name(),
+        request.email(), request.phone(), request.municipality(), request.provider(), request.employer(),
+        request.employmentEndDate()), caller.userId());
+    runtimeService.createProcessInstanceByKey(OhHandoverModel.PROCESS_KEY).businessKey(intake.caseNumber())
+        .setVariables(Map.of(OhHandoverModel.HANDOVER_ID, intake.handoverId(),
+            OhHandoverModel.CASE_NUMBER, intake.caseNumber(), OhHandoverModel.STARTED_BY, caller.userId(),
+            OhHandoverModel.EMPLOYMENT_END_DATE, request.employmentEndDate().toString(),
+            "changeSecurity", request.changeSecurity(), "partialWorkAbility", request.partialWorkAbility(),
+            "threatOfUnemployment", request.threatOfUnemployment()))
+        .execute();
+    return intake.caseNumber();
   }
 
   record JobLossReport(LocalDate endedOn) {}

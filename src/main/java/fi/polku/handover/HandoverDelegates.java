@@ -104,6 +104,15 @@ class HandoverDelegates {
     };
   }
 
+  /**
+   * Puts the hand-over summary where the coordinator's task shows it — only on the consented
+   * branch, so nothing crosses to employment services without consent.
+   */
+  @Bean
+  JavaDelegate handoverSummaryDelegate(HandoverService handovers) {
+    return execution -> execution.setVariable("handoverSummary", handovers.summary(execution.getProcessBusinessKey()));
+  }
+
   /** Sends the client the guidance material for a person becoming unemployed (always, consent or not). */
   @Bean
   JavaDelegate guidanceDelegate(ClientCaseService cases, NotificationService notifications) {
@@ -153,7 +162,8 @@ class HandoverDelegates {
       runtimeService.createMessageCorrelation(OhHandoverModel.MESSAGE_REFERRAL_REQUESTED)
           .processInstanceBusinessKey(caseNumber)
           .setVariable("referredBy", execution.hasVariable("takenOverBy") && execution.getVariable("takenOverBy") != null ? text(execution, "takenOverBy") : "te-coordinator")
-          .setVariable("referralReason", "Työterveyshuollon siirto työsuhteen päättyessä: " + text(execution, "followOnNote"))
+          .setVariable("referralReason", "Työterveyshuollon siirto työsuhteen päättyessä"
+              + (text(execution, "followOnNote") == null ? "" : ": " + text(execution, "followOnNote")))
           .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus työterveyshuollon laajennetun terveystarkastuksen jälkeen")
           .setVariable("partialWorkAbility", true)
           .setVariable("longTermUnemployed", false)

@@ -112,9 +112,13 @@ class OhHandoverIT extends PostgresSpringTest {
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"provider\":\"Työterveys IT Oy\","
         + "\"employer\":\"Esimerkkitehdas Oy\",\"employmentEndDate\":\"" + LocalDate.now().plusMonths(1) + "\","
         + "\"changeSecurity\":false,\"partialWorkAbility\":true,\"threatOfUnemployment\":true}";
-    HttpResponse<String> created = http.send(http.request("/api/oh-handovers", "oh-system", SYSTEM_PASSWORD)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    HttpRequest request = http.request("/api/oh-handovers", "oh-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").header("Idempotency-Key", "it-" + System.nanoTime())
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpResponse<String> created = http.send(request);
+    HttpResponse<String> retried = http.send(request);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(retried.body()).as("a retry returns the first answer").isEqualTo(created.body());
     return JSON.readTree(created.body()).get("caseNumber").asText();
   }
 

@@ -115,6 +115,8 @@ class OhHandoverProcessTest {
 
     assertThat(task(TASK_TAKE_OVER)).hasCandidateGroup("te-coordinator");
     assertThat(task(TASK_TAKE_OVER).getDueDate()).isNotNull();
+    assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
+        .contains("Esimerkkitehdas Oy").contains("Laajennettu terveystarkastus tehty: kyllä");
     finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
         FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 9));
     execute(job(TASK_START_REFERRAL));
