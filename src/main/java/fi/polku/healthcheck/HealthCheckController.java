@@ -1,0 +1,181 @@
+package fi.polku.healthcheck;
+
+import fi.polku.api.Caller;
+import fi.polku.api.ConflictException;
+import fi.polku.api.ForbiddenException;
+import fi.polku.cases.Agency;
+import fi.polku.cases.CaseNotFoundException;
+import fi.polku.cases.InvalidIdentityCodeException;
+import fi.polku.cases.PersonalIdentityCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Path 2 for the employment services' and appointment systems: invitation rounds and bookings. */
+@RestController
+@Tag(name = "Health-check invitations (path 2)")
+class HealthCheckController {
+
+  private final HealthCheckService checks;
+  private final RuntimeService runtimeService;
+  private final DecisionService decisions;
+  private final TransactionTemplate transaction;
+
+  HealthCheckController(HealthCheckService checks, RuntimeService runtimeService, DecisionService decisions,
+      TransactionTemplate transaction) {
+    this.checks = checks;
+    this.runtimeService = runtimeService;
+    this.decisions = decisions;
+    this.transaction = transaction;
+  }
+
+  /** One client of a cohort, as employment services export it. */
+  record CohortRow(String identityCode, String name, String email, String phone, String municipality,
+      Integer unemploymentMonths, Boolean unemployed, Boolean coveredByOccupationalHealth,
+      Integer monthsSinceLastHealthCheck, String wayIn, String referralReason) {}
+
+  /** What became of one row: started (with the case), not-eligible, invalid or duplicate, and why. */
+  record RowResult(int row, String result, String caseNumber, String reason) {}
+
+  record CohortResult(int rows, Map<String, Long> counts, List<RowResult> results) {}
+
+  /** An invitation round as JSON: one instance per eligible client; one bad row never stops the others. */
+  @PostMapping(path = "/api/health-check-invitations", consumes = "application/json", produces = "application/json")
+  @Operation(summary = "Invite a cohort to health checks (path 2)",
+      description = "Employment services only. Each row is screened by the health-check-eligibility decision; the "
+          + "answer has one result per row (started, not-eligible, invalid, duplicate) with the case number or the "
+          + "reason. A client invited in the last 12 months is a duplicate: a re-sent row invites nobody twice. "
+          + "A row with wayIn=referral is a coordinator's referral.")
+  CohortResult invite(@RequestBody List<CohortRow> rows, Caller caller) {
+    requireEmploymentServices(caller);
+    return process(rows, caller);
+  }
+
+  /** The same invitation round as CSV (semicolon or comma separated, UTF-8, header row), as Excel saves it. */
+  @PostMapping(path = "/api/health-check-invitations", consumes = "text/csv", produces = "application/json")
+  @Operation(summary = "Invite a cohort to health checks from a CSV export",
+      description = "Header: identityCode;name;email;phone;municipality;unemploymentMonths;unemployed;"
+          + "coveredByOccupationalHealth;monthsSinceLastHealthCheck (booleans as true/false or kyllä/ei).")
+  CohortResult inviteCsv(@RequestBody byte[] csv, Caller caller) {
+    requireEmploymentServices(caller);
+    return process(CohortCsv.parse(new String(csv, StandardCharsets.UTF_8)), caller);
+  }
+
+  private CohortResult process(List<CohortRow> rows, Caller caller) {
+    List<RowResult> results = new ArrayList<>();
+    java.util.Set<String> seenInThisRound = new java.util.HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      int row = i + 1;
+      CohortRow given = rows.get(i);
+      try {
+        results.add(transaction.execute(status -> one(row, given, caller, seenInThisRound)));
+      } catch (InvalidIdentityCodeException e) {
+        results.add(new RowResult(row, "invalid", null, "identityCode: " + e.kind().messageEn()));
+      } catch (RuntimeException e) {
+        results.add(new RowResult(row, "invalid", null, e.getMessage() == null ? "invalid row" : e.getMessage()));
+      }
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String result : List.of("started", "not-eligible", "invalid", "duplicate")) {
+      counts.put(result, results.stream().filter(r -> r.result().equals(result)).count());
+    }
+    return new CohortResult(rows.size(), counts, results);
+  }
+
+  private RowResult one(int row, CohortRow given, Caller caller, java.util.Set<String> seenInThisRound) {
+    if (given == null || given.identityCode() == null || given.identityCode().isBlank()) {
+      return new RowResult(row, "invalid", null, "identityCode: required");
+    }
+    PersonalIdentityCode code = PersonalIdentityCode.parse(given.identityCode());
+    for (String[] required : new String[][] {{"name", given.name()}, {"municipality", given.municipality()}}) {
+      if (required[1] == null || required[1].isBlank()) {
+        return new RowResult(row, "invalid", null, required[0] + ": required");
+      }
+    }
+    if (!seenInThisRound.add(code.value())) {
+      return new RowResult(row, "duplicate", null, "the same client appears earlier in this round");
+    }
+    var recent = checks.recentCheckOf(code);
+    if (recent.isPresent()) {
+      return new RowResult(row, "duplicate", recent.get(), "invited or checked in the last 12 months");
+    }
+    Map<String, Object> screening = new java.util.HashMap<>();
+    screening.put("unemployed", given.unemployed());
+    screening.put("coveredByOccupationalHealth", given.coveredByOccupationalHealth());
+    screening.put("monthsSinceLastHealthCheck", given.monthsSinceLastHealthCheck());
+    screening.put("unemploymentMonths", given.unemploymentMonths());
+    Map<String, Object> decision = decisions.evaluateDecisionByKey("health-check-eligibility").variables(screening)
+        .evaluate().getSingleResult().getEntryMap();
+    if (!Boolean.TRUE.equals(decision.get("eligible"))) {
+      return new RowResult(row, "not-eligible", null, String.valueOf(decision.get("eligibilityReason")));
+    }
+    String wayIn = "referral".equals(given.wayIn()) ? "referral" : "invitation";
+    HealthCheckService.Intake intake = checks.open(new HealthCheckService.NewHealthCheck(code, given.name(),
+        given.email(), given.phone(), given.municipality(), wayIn, (String) decision.get("priority"), Agency.TE,
+        caller.userId()));
+    Map<String, Object> variables = new java.util.HashMap<>(screening);
+    variables.put(HealthCheckModel.HEALTH_CHECK_ID, intake.healthCheckId());
+    variables.put(HealthCheckModel.CASE_NUMBER, intake.caseNumber());
+    variables.put(HealthCheckModel.REQUESTED_BY, caller.userId());
+    variables.put(HealthCheckModel.WAY_IN, wayIn);
+    variables.put("referralReason", given.referralReason());
+    runtimeService.createProcessInstanceByKey(HealthCheckModel.PROCESS_KEY).businessKey(intake.caseNumber())
+        .setVariables(variables).execute();
+    return new RowResult(row, "started", intake.caseNumber(), String.valueOf(decision.get("eligibilityReason")));
+  }
+
+  /** A booking from the appointment system. */
+  record Booking(@NotBlank(message = "required") String appointmentAt,
+      @NotBlank(message = "required") String appointmentPlace) {}
+
+  record BookingAnswer(String caseNumber, String result) {}
+
+  /** Records a booking made in the appointment system: the invitation goes on to the health check (202). */
+  @PostMapping(path = "/api/health-check-invitations/{caseNumber}/booking", consumes = "application/json",
+      produces = "application/json")
+  @Operation(summary = "Record a booked health check",
+      description = "From the sote centre's appointment system. 202 when the waiting invitation goes on, 404 for an "
+          + "unknown case, 409 when the invitation is not waiting for a booking.")
+  ResponseEntity<BookingAnswer> book(@PathVariable String caseNumber, @Valid @RequestBody Booking booking,
+      Caller caller) {
+    if (caller.requireAgency() != Agency.SOTE) {
+      throw new ForbiddenException("only the sote centre's systems record bookings");
+    }
+    if (!checks.exists(caseNumber)) {
+      throw new CaseNotFoundException(caseNumber);
+    }
+    return transaction.execute(status -> {
+      long waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+          .messageEventSubscriptionName(HealthCheckModel.MESSAGE_BOOKED).count();
+      if (waiting == 0) {
+        throw new ConflictException("The invitation of case " + caseNumber + " is not waiting for a booking.");
+      }
+      checks.recordBooking(caseNumber, booking.appointmentAt());
+      runtimeService.createMessageCorrelation(HealthCheckModel.MESSAGE_BOOKED).processInstanceBusinessKey(caseNumber)
+          .setVariable(HealthCheckModel.APPOINTMENT_AT, booking.appointmentAt())
+          .setVariable(HealthCheckModel.APPOINTMENT_PLACE, booking.appointmentPlace())
+          .correlate();
+      return ResponseEntity.accepted().body(new BookingAnswer(caseNumber, "booked"));
+    });
+  }
+
+  private static void requireEmploymentServices(Caller caller) {
+    if (caller.requireAgency() != Agency.TE) {
+      throw new ForbiddenException("only employment services send invitation rounds and referrals");
+    }
+  }
+}

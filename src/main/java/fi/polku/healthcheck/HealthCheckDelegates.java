@@ -1,0 +1,143 @@
+package fi.polku.healthcheck;
+
+import fi.polku.cases.Agency;
+import fi.polku.cases.ClientCaseService;
+import fi.polku.cases.PersonalDataVariables;
+import fi.polku.cases.PersonalIdentityCode;
+import fi.polku.notify.NotificationService;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The automatic steps of path 2, each one bean with one job (named as in health-check-invitation.bpmn). */
+@Configuration
+@EnableConfigurationProperties(HealthCheckProperties.class)
+class HealthCheckDelegates {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HealthCheckDelegates.class);
+
+  /** Intake from the Tasklist start form; the API's cohort rows were taken in before the start. */
+  @Bean
+  JavaDelegate registerHealthCheckDelegate(HealthCheckService checks) {
+    return execution -> {
+      if (execution.hasVariable(HealthCheckModel.HEALTH_CHECK_ID)) {
+        return;
+      }
+      String wayIn = text(execution, HealthCheckModel.WAY_IN);
+      String by = text(execution, HealthCheckModel.REQUESTED_BY);
+      HealthCheckService.Intake intake = checks.open(new HealthCheckService.NewHealthCheck(
+          PersonalIdentityCode.parse(text(execution, "identityCode")), text(execution, "clientName"),
+          text(execution, "clientEmail"), text(execution, "clientPhone"), text(execution, "municipality"),
+          wayIn, null, "walk-in".equals(wayIn) ? Agency.SOTE : Agency.TE, by == null ? "tasklist" : by));
+      if (Boolean.TRUE.equals(execution.getVariable("consentGiven"))) {
+        Object until = execution.getVariable("consentValidUntil");
+        checks.recordConsent(intake.caseNumber(), until == null ? null : LocalDate.parse(until.toString().substring(0, 10)),
+            by == null ? "tasklist" : by);
+      }
+      PersonalDataVariables.NAMES.forEach(execution::removeVariable);
+      execution.setProcessBusinessKey(intake.caseNumber());
+      execution.setVariable(HealthCheckModel.CASE_NUMBER, intake.caseNumber());
+      execution.setVariable(HealthCheckModel.HEALTH_CHECK_ID, intake.healthCheckId());
+      LOG.info("Case {}: health check {} taken in ({})", intake.caseNumber(), intake.healthCheckId(), wayIn);
+    };
+  }
+
+  /** Screens the client with the health-check-eligibility decision. */
+  @Bean
+  JavaDelegate healthCheckEligibilityDelegate(DecisionService decisions) {
+    return execution -> {
+      Map<String, Object> input = new HashMap<>();
+      for (String name : new String[] {"unemployed", "coveredByOccupationalHealth", "monthsSinceLastHealthCheck",
+          "unemploymentMonths"}) {
+        Object value = execution.getVariable(name);
+        input.put(name, value instanceof Number number ? number.intValue() : value);
+      }
+      Map<String, Object> result = decisions.evaluateDecisionByKey("health-check-eligibility").variables(input)
+          .evaluate().getSingleResult().getEntryMap();
+      execution.setVariable(HealthCheckModel.ELIGIBLE, Boolean.TRUE.equals(result.get("eligible")));
+      execution.setVariable("eligibilityReason", result.get("eligibilityReason"));
+      execution.setVariable("priority", result.get("priority"));
+    };
+  }
+
+  /** Invites the client by mail (how to book; voluntary, no sanctions). */
+  @Bean
+  JavaDelegate healthCheckInvitationDelegate(ClientCaseService cases, NotificationService notifications) {
+    return execution -> mailClient(execution, cases, notifications, "health-check-invitation");
+  }
+
+  /** Reminds the client who has not booked. */
+  @Bean
+  JavaDelegate healthCheckReminderDelegate(ClientCaseService cases, NotificationService notifications) {
+    return execution -> mailClient(execution, cases, notifications, "health-check-reminder");
+  }
+
+  /** Counts a missed appointment: the first is rebooked, the second closes the invitation. */
+  @Bean
+  JavaDelegate healthCheckMissedDelegate() {
+    return execution -> {
+      Object missed = execution.getVariable(HealthCheckModel.MISSED_APPOINTMENTS);
+      execution.setVariable(HealthCheckModel.MISSED_APPOINTMENTS, (missed instanceof Number number ? number.intValue() : 0) + 1);
+      execution.removeVariable(HealthCheckModel.ATTENDED);
+    };
+  }
+
+  /** Routes the checked client with the health-check-routing decision and records the outcome. */
+  @Bean
+  JavaDelegate healthCheckRoutingDelegate(DecisionService decisions, HealthCheckService checks) {
+    return execution -> {
+      Map<String, Object> input = new HashMap<>();
+      for (String name : new String[] {"whodasFlag", "rehabilitationNeed", "workAbilityConcern", "physicianNeeded"}) {
+        input.put(name, execution.getVariable(name));
+      }
+      Map<String, Object> result = decisions.evaluateDecisionByKey("health-check-routing").variables(input)
+          .evaluate().getSingleResult().getEntryMap();
+      execution.setVariable(HealthCheckModel.ROUTE, result.get("route"));
+      execution.setVariable("routeReason", result.get("routeReason"));
+      checks.recordOutcome(execution.getProcessBusinessKey(), (String) result.get("route"),
+          (String) execution.getVariable("whodasFlag"));
+    };
+  }
+
+  /** Starts path 1 (te-referral) for the same case by a message: routed to the work-ability team. */
+  @Bean
+  JavaDelegate startReferralFromHealthCheckDelegate(RuntimeService runtimeService, HealthCheckService checks) {
+    return execution -> runtimeService.createMessageCorrelation("ReferralRequested")
+        .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .setVariable("referredBy", checks.requestedBy(execution.getProcessBusinessKey()))
+        .setVariable("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli")
+        .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen")
+        .setVariable("partialWorkAbility", true)
+        .setVariable("longTermUnemployed", false)
+        .setVariable("unmappedHealthProblems", false)
+        .setVariable("unclearOverallSituation", false)
+        .setVariable("missingEducation", false)
+        .setVariable("needsSeveralServices", false)
+        .setVariable("employed", false)
+        .correlateStartMessage();
+  }
+
+  private static void mailClient(DelegateExecution execution, ClientCaseService cases, NotificationService notifications,
+      String template) {
+    String caseNumber = execution.getProcessBusinessKey();
+    Object missed = execution.getVariable(HealthCheckModel.MISSED_APPOINTMENTS);
+    cases.clientEmail(caseNumber).ifPresentOrElse(
+        email -> notifications.send(execution, email, template, Map.of("caseNumber", caseNumber),
+            "round-" + (missed instanceof Number number ? number.intValue() + 1 : 1)),
+        () -> LOG.info("Case {}: the client has no e-mail address; {} not mailed", caseNumber, template));
+  }
+
+  static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package fi.polku.healthcheck;
+
+/** Ids and variable names of processes/health-check-invitation.bpmn, for delegates and tests. */
+public final class HealthCheckModel {
+
+  public static final String PROCESS_KEY = "health-check-invitation";
+  /** The message by which a booking from the appointment system reaches the waiting invitation. */
+  public static final String MESSAGE_BOOKED = "HealthCheckBooked";
+
+  public static final String HEALTH_CHECK_ID = "healthCheckId";
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String REQUESTED_BY = "requestedBy";
+  public static final String WAY_IN = "wayIn";
+  public static final String ELIGIBLE = "eligible";
+  public static final String CLIENT_DECLINED = "clientDeclined";
+  public static final String ATTENDED = "attended";
+  public static final String MISSED_APPOINTMENTS = "missedAppointments";
+  public static final String ROUTE = "route";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+  public static final String APPOINTMENT_PLACE = "appointmentPlace";
+
+  public static final String TASK_RECORD_BOOKING = "Task_RecordBooking";
+  public static final String TIMER_REMINDER = "Timer_Reminder";
+  public static final String TIMER_UNANSWERED = "Timer_Unanswered";
+  public static final String TASK_SEND_INVITATION = "Task_SendInvitation";
+  public static final String TASK_SEND_REMINDER = "Task_SendReminder";
+  public static final String TASK_HEALTH_CHECK = "Task_HealthCheck";
+  public static final String TASK_NOTIFY_UNANSWERED = "Task_NotifyUnanswered";
+  public static final String TASK_NOTIFY_EMPLOYMENT_SERVICES = "Task_NotifyEmploymentServices";
+  public static final String TASK_START_REFERRAL = "Task_StartReferral";
+
+  public static final String END_HEALTH_PLAN_MADE = "EndEvent_HealthPlanMade";
+  public static final String END_REFERRED_ONWARD = "EndEvent_ReferredOnward";
+  public static final String END_UNANSWERED = "EndEvent_Unanswered";
+  public static final String END_DECLINED = "EndEvent_Declined";
+  public static final String END_NOT_ELIGIBLE = "EndEvent_NotEligible";
+
+  private HealthCheckModel() {}
+}

@@ -1,0 +1,37 @@
+package fi.polku.healthcheck;
+
+import fi.polku.notify.MailProperties;
+import fi.polku.notify.NotificationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Into the client's overall plan: with consent in force the employment services hear that the
+ * summary and health plan are in Polku for them; without, only that the check took place.
+ */
+@Component("healthCheckSummaryDelegate")
+class HealthCheckSummaryDelegate implements JavaDelegate {
+
+  private final HealthCheckService checks;
+  private final IdentityService identityService;
+  private final NotificationService notifications;
+  private final MailProperties mail;
+
+  HealthCheckSummaryDelegate(HealthCheckService checks, IdentityService identityService,
+      NotificationService notifications, MailProperties mail) {
+    this.checks = checks;
+    this.identityService = identityService;
+    this.notifications = notifications;
+    this.mail = mail;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String text = Boolean.TRUE.equals(execution.getVariable("summaryConsentInForce"))
+        ? "Terveystarkastus on tehty. Jatko-ohjaus ja yhteenveto ovat nähtävissä Polussa asiakkaan suunnitelmaa varten."
+        : "Terveystarkastus on tehty.";
+    HealthCheckReferrerNotice.notifyReferrer(execution, text, checks, identityService, notifications, mail);
+  }
+}

@@ -1,0 +1,257 @@
+package fi.polku.healthcheck;
+
+import static fi.polku.healthcheck.HealthCheckModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fi.polku.support.TakenFlows;
+import fi.polku.support.TestReferrals;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Path 2 on the real delegates and decisions: every way in, both ways of booking, both reminders,
+ * every end state, and the work-ability-team route that starts path 1 for the same case.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, TakenFlows.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class HealthCheckProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void useTheSpringEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    BpmnAwareTests.reset();
+  }
+
+  /** The class drives every sequence flow of health-check-invitation (100 % flow coverage). */
+  @AfterAll
+  static void everyFlowOfTheModelWasTaken() {
+    List<String> missing = Bpmn.readModelFromFile(new java.io.File("processes/health-check-invitation.bpmn"))
+        .getModelElementsByType(SequenceFlow.class).stream().map(flow -> PROCESS_KEY + "/" + flow.getId())
+        .filter(flow -> !TakenFlows.TAKEN.contains(flow)).sorted().toList();
+    assertThat(missing).as("sequence flows of health-check-invitation no test took").isEmpty();
+  }
+
+  @Test
+  void anInvitedClientBooksIsCheckedAndGetsAHealthPlan() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    String caseNumber = caseNumberOf(check);
+    assertThat(check).isWaitingAt(TASK_SEND_INVITATION);
+    execute(job(TASK_SEND_INVITATION));
+
+    bookByNurse(check);
+    healthCheck(check, false, false);
+
+    assertThat(check).isEnded().hasPassed(END_HEALTH_PLAN_MADE);
+    assertThat(templates(caseNumber)).containsExactly("health-check-invitation", "referrer-status-notice");
+    assertThat(jdbc.queryForObject("select route from health_check where case_number = ?", String.class, caseNumber))
+        .isEqualTo("health-plan-only");
+  }
+
+  @Test
+  void aBookingFromTheAppointmentSystemAndAWorkAbilityConcernStartTheReferralForTheSameCase() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", true);
+    String caseNumber = caseNumberOf(check);
+    execute(job(TASK_SEND_INVITATION));
+
+    runtimeService.createMessageCorrelation(MESSAGE_BOOKED).processInstanceBusinessKey(caseNumber)
+        .setVariable(APPOINTMENT_AT, Instant.now().plus(5, ChronoUnit.DAYS).toString())
+        .setVariable(APPOINTMENT_PLACE, "Sote-keskus").correlate();
+    healthCheck(check, true, false);
+    execute(job(TASK_START_REFERRAL));
+
+    assertThat(check).isEnded().hasPassed(END_REFERRED_ONWARD);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
+  }
+
+  @Test
+  void aWalkInIsCheckedAtOnceAndSentToThePhysician() {
+    ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
+
+    assertThat(check).isWaitingAt(TASK_HEALTH_CHECK).hasNotPassed(TASK_SEND_INVITATION);
+    healthCheck(check, false, true);
+
+    assertThat(check).isEnded().hasPassed(END_REFERRED_ONWARD);
+  }
+
+  @Test
+  void noBookingBringsAReminderAfterTwoWeeksAndClosesAsUnansweredAfterFour() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    String caseNumber = caseNumberOf(check);
+    execute(job(TASK_SEND_INVITATION));
+
+    execute(job(TIMER_REMINDER));
+    execute(job(TASK_SEND_REMINDER));
+    assertThat(check).isWaitingAt(TASK_RECORD_BOOKING).hasPassed("EndEvent_ReminderSent");
+    execute(job(TIMER_UNANSWERED));
+    execute(job(TASK_NOTIFY_UNANSWERED));
+
+    assertThat(check).isEnded().hasPassed(END_UNANSWERED);
+    assertThat(templates(caseNumber)).containsExactly("health-check-invitation", "health-check-reminder",
+        "referrer-status-notice");
+  }
+
+  @Test
+  void aMissedCheckIsRebookedOnceAndASecondMissClosesTheInvitation() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    execute(job(TASK_SEND_INVITATION));
+
+    bookByNurse(check);
+    finish(TASK_HEALTH_CHECK, withVariables(ATTENDED, false));
+    assertThat(check).isWaitingAt(TASK_RECORD_BOOKING);
+    bookByNurse(check);
+    finish(TASK_HEALTH_CHECK, withVariables(ATTENDED, false));
+    execute(job(TASK_NOTIFY_UNANSWERED));
+
+    assertThat(check).isEnded().hasPassed(END_UNANSWERED);
+  }
+
+  @Test
+  void aClientWhoDeclinesEndsTheInvitation() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    execute(job(TASK_SEND_INVITATION));
+
+    finish(TASK_RECORD_BOOKING, withVariables(CLIENT_DECLINED, true));
+
+    assertThat(check).isEnded().hasPassed(END_DECLINED);
+  }
+
+  @Test
+  void aClientWithOccupationalHealthCareIsNotEligible() {
+    Map<String, Object> form = startForm("referral", false);
+    form.put("coveredByOccupationalHealth", true);
+
+    ProcessInstance check = submit(form, "koordinaattori", "te-coordinator");
+
+    assertThat(check).isEnded().hasPassed(END_NOT_ELIGIBLE);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(check.getId())
+        .variableName("identityCode").count()).isZero();
+  }
+
+  // --- the people's steps ---
+
+  private ProcessInstance start(String wayIn, String user, String group, boolean consent) {
+    return submit(startForm(wayIn, consent), user, group);
+  }
+
+  private Map<String, Object> startForm(String wayIn, boolean consent) {
+    Map<String, Object> form = new HashMap<>();
+    form.put(WAY_IN, wayIn);
+    form.put("identityCode", TestReferrals.randomTestCode());
+    form.put("clientName", "Testi Asiakas");
+    form.put("clientEmail", "asiakas@polku.invalid");
+    form.put("municipality", "Jyväskylä");
+    form.put("unemploymentMonths", 30);
+    form.put("unemployed", true);
+    form.put("coveredByOccupationalHealth", false);
+    form.put("referralReason", "Pitkäaikaistyötön, ei terveystarkastusta");
+    form.put("consentGiven", consent);
+    if (consent) {
+      form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
+    }
+    return form;
+  }
+
+  private ProcessInstance submit(Map<String, Object> form, String user, String group) {
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      ProcessInstance check = formService.submitStartForm(definitionId, form);
+      assertThat(check).isNotNull();
+      return check;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void bookByNurse(ProcessInstance check) {
+    assertThat(check).isWaitingAt(TASK_RECORD_BOOKING);
+    assertThat(task()).hasCandidateGroup("health-check-nurse");
+    finish(TASK_RECORD_BOOKING, withVariables(CLIENT_DECLINED, false,
+        APPOINTMENT_AT, Instant.now().plus(5, ChronoUnit.DAYS).toString(), APPOINTMENT_PLACE, "Sote-keskus"));
+  }
+
+  private void healthCheck(ProcessInstance check, boolean workAbilityConcern, boolean physicianNeeded) {
+    assertThat(check).isWaitingAt(TASK_HEALTH_CHECK);
+    Map<String, Object> form = new HashMap<>();
+    form.put(ATTENDED, true);
+    form.put("findings", "Verenpaine koholla");
+    for (int item = 1; item <= 12; item++) {
+      // A green WHODAS flag, so the nurse's own answers decide the route.
+      form.put("whodas" + item, 0);
+    }
+    form.put("workAbilityConcern", workAbilityConcern);
+    form.put("physicianNeeded", physicianNeeded);
+    form.put("rehabilitationNeed", false);
+    form.put("healthPlan", "Liikuntaa ja uniongelmien hoito");
+    finish(TASK_HEALTH_CHECK, form);
+    execute(job(TASK_NOTIFY_EMPLOYMENT_SERVICES));
+  }
+
+  private void finish(String taskId, Map<String, Object> variables) {
+    complete(task(taskId), variables);
+    execute(job(taskId));
+  }
+
+  private List<String> templates(String caseNumber) {
+    return jdbc.queryForList("select template from mail_outbox where case_number = ? and process_instance_id in"
+        + " (select id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = ?) order by id",
+        String.class, caseNumber, caseNumber, PROCESS_KEY);
+  }
+
+  private String caseNumberOf(ProcessInstance instance) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getBusinessKey();
+  }
+}
