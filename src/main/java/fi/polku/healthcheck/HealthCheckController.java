@@ -69,7 +69,8 @@ class HealthCheckController {
   @PostMapping(path = "/api/health-check-invitations", consumes = "text/csv", produces = "application/json")
   @Operation(summary = "Invite a cohort to health checks from a CSV export",
       description = "Header: identityCode;name;email;phone;municipality;unemploymentMonths;unemployed;"
-          + "coveredByOccupationalHealth;monthsSinceLastHealthCheck (booleans as true/false or kyllä/ei).")
+          + "coveredByOccupationalHealth;monthsSinceLastHealthCheck, optionally wayIn;referralReason "
+          + "(booleans as true/false or kyllä/ei).")
   CohortResult inviteCsv(@RequestBody byte[] csv, Caller caller) {
     requireEmploymentServices(caller);
     return process(CohortCsv.parse(new String(csv, StandardCharsets.UTF_8)), caller);

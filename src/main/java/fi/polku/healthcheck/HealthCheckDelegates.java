@@ -111,7 +111,7 @@ class HealthCheckDelegates {
   /** Starts path 1 (te-referral) for the same case by a message: routed to the work-ability team. */
   @Bean
   JavaDelegate startReferralFromHealthCheckDelegate(RuntimeService runtimeService, HealthCheckService checks) {
-    return execution -> runtimeService.createMessageCorrelation("ReferralRequested")
+    return execution -> runtimeService.createMessageCorrelation(HealthCheckModel.MESSAGE_REFERRAL_REQUESTED)
         .processInstanceBusinessKey(execution.getProcessBusinessKey())
         .setVariable("referredBy", checks.requestedBy(execution.getProcessBusinessKey()))
         .setVariable("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli")
