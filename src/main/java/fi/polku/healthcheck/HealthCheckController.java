@@ -165,7 +165,6 @@ class HealthCheckController {
       if (waiting == 0) {
         throw new ConflictException("The invitation of case " + caseNumber + " is not waiting for a booking.");
       }
-      checks.recordBooking(caseNumber, booking.appointmentAt());
       runtimeService.createMessageCorrelation(HealthCheckModel.MESSAGE_BOOKED).processInstanceBusinessKey(caseNumber)
           .setVariable(HealthCheckModel.APPOINTMENT_AT, booking.appointmentAt())
           .setVariable(HealthCheckModel.APPOINTMENT_PLACE, booking.appointmentPlace())

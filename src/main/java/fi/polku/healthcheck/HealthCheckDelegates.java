@@ -81,6 +81,13 @@ class HealthCheckDelegates {
     return execution -> mailClient(execution, cases, notifications, "health-check-reminder");
   }
 
+  /** Records the booked time for follow-up and evaluation, however it was booked (nurse or appointment system). */
+  @Bean
+  JavaDelegate healthCheckBookingDelegate(HealthCheckService checks) {
+    return execution -> checks.recordBooking(execution.getProcessBusinessKey(),
+        text(execution, HealthCheckModel.APPOINTMENT_AT));
+  }
+
   /** Counts a missed appointment: the first is rebooked, the second closes the invitation. */
   @Bean
   JavaDelegate healthCheckMissedDelegate() {

@@ -92,6 +92,8 @@ class HealthCheckProcessTest {
     healthCheck(check, false, false);
 
     assertThat(check).isEnded().hasPassed(END_HEALTH_PLAN_MADE);
+    assertThat(jdbc.queryForObject("select booked_at from health_check where case_number = ?", java.sql.Timestamp.class,
+        caseNumber)).as("the nurse's booking is recorded for evaluation").isNotNull();
     assertThat(templates(caseNumber)).containsExactly("health-check-invitation", "referrer-status-notice");
     assertThat(jdbc.queryForObject("select route from health_check where case_number = ?", String.class, caseNumber))
         .isEqualTo("health-plan-only");
