@@ -1,13 +1,9 @@
 package fi.polku.healthcheck;
 
-import fi.polku.notify.MailProperties;
-import fi.polku.notify.NotificationService;
-import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
+import fi.polku.notify.StatusNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -18,37 +14,24 @@ import org.springframework.stereotype.Component;
 public class HealthCheckReferrerNotice implements JavaDelegate {
 
   private final HealthCheckService checks;
-  private final IdentityService identityService;
-  private final NotificationService notifications;
-  private final MailProperties mail;
+  private final StatusNotices notices;
 
   private Expression statusText;
 
-  HealthCheckReferrerNotice(HealthCheckService checks, IdentityService identityService,
-      NotificationService notifications, MailProperties mail) {
+  HealthCheckReferrerNotice(HealthCheckService checks, StatusNotices notices) {
     this.checks = checks;
-    this.identityService = identityService;
-    this.notifications = notifications;
-    this.mail = mail;
+    this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifyReferrer(execution, (String) statusText.getValue(execution), checks, identityService, notifications, mail);
+    notifyReferrer(execution, (String) statusText.getValue(execution), checks, notices);
   }
 
-  /** Mails the requester if it is a user with an address (a walk-in's nurse is skipped). */
-  static void notifyReferrer(DelegateExecution execution, String text, HealthCheckService checks,
-      IdentityService identityService, NotificationService notifications, MailProperties mail) {
-    if ("walk-in".equals(execution.getVariable(HealthCheckModel.WAY_IN))) {
-      return;
-    }
-    User requester = identityService.createUserQuery().userId(checks.requestedBy(execution.getProcessBusinessKey()))
-        .singleResult();
-    if (requester != null && requester.getEmail() != null && !requester.getEmail().isBlank()) {
-      notifications.send(execution, requester.getEmail(), "referrer-status-notice", Map.of(
-          "caseNumber", execution.getProcessBusinessKey(), "pathName", "Työttömien terveystarkastus",
-          "statusText", text, "link", mail.tasklistUrl()));
+  /** Tells whoever asked for the check; a walk-in's nurse was there and needs no mail. */
+  static void notifyReferrer(DelegateExecution execution, String text, HealthCheckService checks, StatusNotices notices) {
+    if (!"walk-in".equals(execution.getVariable(HealthCheckModel.WAY_IN))) {
+      notices.tell(execution, checks.requestedBy(execution.getProcessBusinessKey()), "Työttömien terveystarkastus", text);
     }
   }
 

@@ -1,8 +1,6 @@
 package fi.polku.healthcheck;
 
-import fi.polku.notify.MailProperties;
-import fi.polku.notify.NotificationService;
-import org.camunda.bpm.engine.IdentityService;
+import fi.polku.notify.StatusNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,16 +13,11 @@ import org.springframework.stereotype.Component;
 class HealthCheckSummaryDelegate implements JavaDelegate {
 
   private final HealthCheckService checks;
-  private final IdentityService identityService;
-  private final NotificationService notifications;
-  private final MailProperties mail;
+  private final StatusNotices notices;
 
-  HealthCheckSummaryDelegate(HealthCheckService checks, IdentityService identityService,
-      NotificationService notifications, MailProperties mail) {
+  HealthCheckSummaryDelegate(HealthCheckService checks, StatusNotices notices) {
     this.checks = checks;
-    this.identityService = identityService;
-    this.notifications = notifications;
-    this.mail = mail;
+    this.notices = notices;
   }
 
   @Override
@@ -32,6 +25,6 @@ class HealthCheckSummaryDelegate implements JavaDelegate {
     String text = Boolean.TRUE.equals(execution.getVariable("summaryConsentInForce"))
         ? "Terveystarkastus on tehty. Jatko-ohjaus ja yhteenveto ovat nähtävissä Polussa asiakkaan suunnitelmaa varten."
         : "Terveystarkastus on tehty.";
-    HealthCheckReferrerNotice.notifyReferrer(execution, text, checks, identityService, notifications, mail);
+    HealthCheckReferrerNotice.notifyReferrer(execution, text, checks, notices);
   }
 }

@@ -1,13 +1,9 @@
 package fi.polku.referral;
 
-import fi.polku.notify.MailProperties;
-import fi.polku.notify.NotificationService;
-import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
+import fi.polku.notify.StatusNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -22,20 +18,15 @@ import org.springframework.stereotype.Component;
 public class NotifyReferrerDelegate implements JavaDelegate {
 
   private final ReferralService referrals;
-  private final NotificationService notifications;
-  private final IdentityService identityService;
-  private final MailProperties properties;
+  private final StatusNotices notices;
 
   // Injected per step from the model's camunda:field elements.
   private Expression status;
   private Expression statusText;
 
-  NotifyReferrerDelegate(ReferralService referrals, NotificationService notifications,
-      IdentityService identityService, MailProperties properties) {
+  NotifyReferrerDelegate(ReferralService referrals, StatusNotices notices) {
     this.referrals = referrals;
-    this.notifications = notifications;
-    this.identityService = identityService;
-    this.properties = properties;
+    this.notices = notices;
   }
 
   @Override
@@ -44,14 +35,7 @@ public class NotifyReferrerDelegate implements JavaDelegate {
     String text = (String) statusText.getValue(execution);
     referrals.changeStatus(referralId, ReferralStatus.fromCode((String) status.getValue(execution)), text,
         "process:" + execution.getCurrentActivityId());
-    User referrer = identityService.createUserQuery().userId(referrals.referredBy(referralId)).singleResult();
-    if (referrer != null && referrer.getEmail() != null && !referrer.getEmail().isBlank()) {
-      notifications.send(execution, referrer.getEmail(), "referrer-status-notice", Map.of(
-          "caseNumber", execution.getProcessBusinessKey(),
-          "pathName", "TE-lähete työkyvyn tuen tiimiin",
-          "statusText", text,
-          "link", properties.tasklistUrl()));
-    }
+    notices.tell(execution, referrals.referredBy(referralId), "TE-lähete työkyvyn tuen tiimiin", text);
   }
 
   public void setStatus(Expression status) {
