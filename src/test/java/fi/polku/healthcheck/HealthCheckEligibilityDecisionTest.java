@@ -2,7 +2,6 @@ package fi.polku.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,14 +10,11 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Rule;
+import fi.polku.support.DecisionTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,11 +203,7 @@ class HealthCheckEligibilityDecisionTest {
 
   @Test
   void everyRuleOfTheTableHasATestCase() throws Exception {
-    Set<String> rulesInTable;
-    try (InputStream dmn = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-      rulesInTable = Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).stream()
-          .map(Rule::getId).collect(Collectors.toSet());
-    }
+    Set<String> rulesInTable = DecisionTables.ruleIds(RESOURCE);
 
     assertThat(CASES.stream().map(EligibilityCase::rule).collect(Collectors.toSet()))
         .as("a rule added or renamed in Modeler needs its case in CASES")
@@ -242,13 +234,7 @@ class HealthCheckEligibilityDecisionTest {
 
   /** The id of the rule that produced the only evaluation so far, read from the full history. */
   private String matchedRule() {
-    String definitionId = engine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION).latestVersion().singleResult().getId();
-    HistoricDecisionInstance evaluation = engine.getHistoryService()
-        .createHistoricDecisionInstanceQuery().decisionDefinitionId(definitionId)
-        .includeOutputs().singleResult();
-    return evaluation.getOutputs().stream()
-        .map(HistoricDecisionOutputInstance::getRuleId).distinct().collect(Collectors.joining(","));
+    return DecisionTables.matchedRule(engine, DECISION);
   }
 
   private static EligibilityCase screening(String behaviour, Boolean unemployed, Boolean covered,

@@ -2,21 +2,17 @@ package fi.polku.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Rule;
+import fi.polku.support.DecisionTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,11 +117,7 @@ class WhodasScoringDecisionTest {
 
   @Test
   void everyRuleOfTheTableHasATestCase() throws Exception {
-    Set<String> rulesInTable;
-    try (InputStream dmn = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-      rulesInTable = Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).stream()
-          .map(Rule::getId).collect(Collectors.toSet());
-    }
+    Set<String> rulesInTable = DecisionTables.ruleIds(RESOURCE);
 
     // the rules named in flagsTheSelfAssessment's table
     assertThat(rulesInTable)
@@ -166,12 +158,6 @@ class WhodasScoringDecisionTest {
 
   /** The id of the flag rule that produced the last evaluation, read from the full history. */
   private String matchedRule() {
-    String definitionId = engine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION).latestVersion().singleResult().getId();
-    HistoricDecisionInstance evaluation = engine.getHistoryService()
-        .createHistoricDecisionInstanceQuery().decisionDefinitionId(definitionId)
-        .includeOutputs().singleResult();
-    return evaluation.getOutputs().stream()
-        .map(HistoricDecisionOutputInstance::getRuleId).distinct().collect(Collectors.joining(","));
+    return DecisionTables.matchedRule(engine, DECISION);
   }
 }
