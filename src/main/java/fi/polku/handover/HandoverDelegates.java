@@ -7,7 +7,7 @@ import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
-import fi.polku.notify.NotificationService;
+import fi.polku.notify.ClientNotices;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -115,9 +115,9 @@ class HandoverDelegates {
 
   /** Sends the client the guidance material for a person becoming unemployed (always, consent or not). */
   @Bean
-  JavaDelegate guidanceDelegate(ClientCaseService cases, NotificationService notifications) {
-    return execution -> cases.clientEmail(execution.getProcessBusinessKey()).ifPresent(email ->
-        notifications.send(execution, email, "handover-guidance", Map.of("caseNumber", execution.getProcessBusinessKey())));
+  JavaDelegate guidanceDelegate(ClientNotices clients) {
+    return execution -> clients.tell(execution, "handover-guidance",
+        Map.of("caseNumber", execution.getProcessBusinessKey()), null);
   }
 
   /** Records the coordinator's take-over; with the client's consent, also te ↔ sote for a referral. */

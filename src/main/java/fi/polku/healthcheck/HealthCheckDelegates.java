@@ -1,10 +1,9 @@
 package fi.polku.healthcheck;
 
 import fi.polku.cases.Agency;
-import fi.polku.cases.ClientCaseService;
 import fi.polku.cases.PersonalDataVariables;
 import fi.polku.cases.PersonalIdentityCode;
-import fi.polku.notify.NotificationService;
+import fi.polku.notify.ClientNotices;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,14 +70,14 @@ class HealthCheckDelegates {
 
   /** Invites the client by mail (how to book; voluntary, no sanctions). */
   @Bean
-  JavaDelegate healthCheckInvitationDelegate(ClientCaseService cases, NotificationService notifications) {
-    return execution -> mailClient(execution, cases, notifications, "health-check-invitation");
+  JavaDelegate healthCheckInvitationDelegate(ClientNotices clients) {
+    return execution -> mailClient(execution, clients, "health-check-invitation");
   }
 
   /** Reminds the client who has not booked. */
   @Bean
-  JavaDelegate healthCheckReminderDelegate(ClientCaseService cases, NotificationService notifications) {
-    return execution -> mailClient(execution, cases, notifications, "health-check-reminder");
+  JavaDelegate healthCheckReminderDelegate(ClientNotices clients) {
+    return execution -> mailClient(execution, clients, "health-check-reminder");
   }
 
   /** Records the booked time for follow-up and evaluation, however it was booked (nurse or appointment system). */
@@ -133,14 +132,11 @@ class HealthCheckDelegates {
         .correlateStartMessage();
   }
 
-  private static void mailClient(DelegateExecution execution, ClientCaseService cases, NotificationService notifications,
-      String template) {
-    String caseNumber = execution.getProcessBusinessKey();
+  private static void mailClient(DelegateExecution execution, ClientNotices clients, String template) {
+    // A rebooked check is a new round: its mails go out again, once each.
     Object missed = execution.getVariable(HealthCheckModel.MISSED_APPOINTMENTS);
-    cases.clientEmail(caseNumber).ifPresentOrElse(
-        email -> notifications.send(execution, email, template, Map.of("caseNumber", caseNumber),
-            "round-" + (missed instanceof Number number ? number.intValue() + 1 : 1)),
-        () -> LOG.info("Case {}: the client has no e-mail address; {} not mailed", caseNumber, template));
+    clients.tell(execution, template, Map.of("caseNumber", execution.getProcessBusinessKey()),
+        "round-" + (missed instanceof Number number ? number.intValue() + 1 : 1));
   }
 
   static String text(DelegateExecution execution, String name) {

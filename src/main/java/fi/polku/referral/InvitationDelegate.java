@@ -1,7 +1,6 @@
 package fi.polku.referral;
 
-import fi.polku.cases.ClientCaseService;
-import fi.polku.notify.NotificationService;
+import fi.polku.notify.ClientNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,8 @@ class InvitationDelegate extends ClientMailDelegate implements JavaDelegate {
 
   private final ReferralService referrals;
 
-  InvitationDelegate(ClientCaseService cases, NotificationService notifications, ReferralService referrals) {
-    super(cases, notifications);
+  InvitationDelegate(ClientNotices clients, ReferralService referrals) {
+    super(clients);
     this.referrals = referrals;
   }
 

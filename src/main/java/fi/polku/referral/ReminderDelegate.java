@@ -1,7 +1,6 @@
 package fi.polku.referral;
 
-import fi.polku.cases.ClientCaseService;
-import fi.polku.notify.NotificationService;
+import fi.polku.notify.ClientNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("reminderDelegate")
 class ReminderDelegate extends ClientMailDelegate implements JavaDelegate {
 
-  ReminderDelegate(ClientCaseService cases, NotificationService notifications) {
-    super(cases, notifications);
+  ReminderDelegate(ClientNotices clients) {
+    super(clients);
   }
 
   @Override
