@@ -4,20 +4,22 @@ import fi.polku.cases.Agency;
 import fi.polku.cases.ClientCaseService;
 import fi.polku.cases.PersonalDataVariables;
 import fi.polku.cases.PersonalIdentityCode;
+import fi.polku.cases.WorkAbilityMeasurements;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
 import fi.polku.notify.ClientNotices;
+import fi.polku.referral.TeReferralModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,11 +68,14 @@ class HandoverDelegates {
     };
   }
 
-  /** Books the two parts of the extended health check to their payers. */
+  /** Books the two parts of the extended health check to their payers; a Kykyviisari score becomes a measurement. */
   @Bean
-  JavaDelegate recordBillingDelegate(HandoverService handovers) {
-    return execution -> handovers.recordBilling(execution.getProcessBusinessKey(),
-        number(execution.getVariable("statutoryMinutes")), number(execution.getVariable("pilotMinutes")));
+  JavaDelegate recordBillingDelegate(HandoverService handovers, WorkAbilityMeasurements measurements) {
+    return execution -> {
+      handovers.recordBilling(execution.getProcessBusinessKey(),
+          number(execution.getVariable("statutoryMinutes")), number(execution.getVariable("pilotMinutes")));
+      measurements.recordFrom(execution, "kykyviisariScore", WorkAbilityMeasurements.Instrument.KYKYVIISARI);
+    };
   }
 
   /** Drafts the letter to the pension provider or Kela about the rehabilitation need (no integration yet). */
@@ -165,6 +170,7 @@ class HandoverDelegates {
           .setVariable("referralReason", "Työterveyshuollon siirto työsuhteen päättyessä"
               + (text(execution, "followOnNote") == null ? "" : ": " + text(execution, "followOnNote")))
           .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus työterveyshuollon laajennetun terveystarkastuksen jälkeen")
+          .setVariable(TeReferralModel.WAY_IN, "oh-handover")
           .setVariable("partialWorkAbility", true)
           .setVariable("longTermUnemployed", false)
           .setVariable("unmappedHealthProblems", false)

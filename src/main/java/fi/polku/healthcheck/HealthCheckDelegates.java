@@ -4,6 +4,7 @@ import fi.polku.cases.Agency;
 import fi.polku.cases.PersonalDataVariables;
 import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.notify.ClientNotices;
+import fi.polku.referral.TeReferralModel;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -122,7 +123,8 @@ class HealthCheckDelegates {
         .setVariable("referredBy", checks.requestedBy(execution.getProcessBusinessKey()))
         .setVariable("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli")
         .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen")
-        .setVariable("partialWorkAbility", true)
+        .setVariable(TeReferralModel.WAY_IN, "health-check")
+          .setVariable("partialWorkAbility", true)
         .setVariable("longTermUnemployed", false)
         .setVariable("unmappedHealthProblems", false)
         .setVariable("unclearOverallSituation", false)

@@ -114,7 +114,7 @@ class ReferralController {
         request.email(), request.phone(), request.municipality(), request.unemploymentMonths(), criteria,
         request.reason(), request.question(), request.clientGoal(), request.clientMotivation(),
         request.consent() != null, request.consent() != null && request.consent().includesHealth(),
-        request.consent() == null ? null : request.consent().validUntil()), Agency.TE, caller.userId());
+        request.consent() == null ? null : request.consent().validUntil()), Agency.TE, caller.userId(), "api");
     runtimeService.createProcessInstanceByKey(TeReferralModel.PROCESS_KEY)
         .businessKey(intake.caseNumber())
         .setVariable(TeReferralModel.REFERRAL_ID, intake.referralId())

@@ -76,14 +76,14 @@ public class ReferralService {
    * @throws OpenReferralExistsException when the client already has an open referral
    */
   @Transactional
-  public Intake open(NewReferral referral, Agency agency, String referredBy) {
+  public Intake open(NewReferral referral, Agency agency, String referredBy, String wayIn) {
     openReferralOf(referral.identityCode()).ifPresent(open -> {
       throw new OpenReferralExistsException(open);
     });
     ClientCase clientCase = cases.openCase(new NewCase(referral.identityCode(), referral.clientName(),
         referral.clientEmail(), referral.clientPhone(), referral.municipality(), agency, referredBy));
     cases.join(clientCase.caseNumber(), Agency.SOTE);
-    long referralId = insert(clientCase, referredBy, agency, referral.unemploymentMonths(), referral.criteria(),
+    long referralId = insert(clientCase, referredBy, agency, wayIn, referral.unemploymentMonths(), referral.criteria(),
         referral.reason(), referral.question(), referral.clientGoal(), referral.clientMotivation());
     if (referral.consentGiven()) {
       LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki")));
@@ -106,15 +106,15 @@ public class ReferralService {
    */
   @Transactional
   public long openForCase(String caseNumber, Map<String, Boolean> criteria, String reason, String question,
-      String referredBy) {
+      String referredBy, String wayIn) {
     ClientCase clientCase = cases.get(caseNumber);
     cases.join(caseNumber, Agency.TE);
     cases.join(caseNumber, Agency.SOTE);
-    return insert(clientCase, referredBy, Agency.TE, null, criteria, reason, question, null, null);
+    return insert(clientCase, referredBy, Agency.TE, wayIn, null, criteria, reason, question, null, null);
   }
 
   /** Inserts the referral in status requested, with the first row of its status history. */
-  private long insert(ClientCase clientCase, String referredBy, Agency agency, Integer unemploymentMonths,
+  private long insert(ClientCase clientCase, String referredBy, Agency agency, String wayIn, Integer unemploymentMonths,
       Map<String, Boolean> criteria, String reason, String question, String clientGoal, String clientMotivation) {
     Instant now = clock.instant();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -122,8 +122,8 @@ public class ReferralService {
       var statement = connection.prepareStatement("insert into referral (case_number, client_id, referred_by,"
           + " referring_agency, unemployment_months, partial_work_ability, long_term_unemployed,"
           + " unmapped_health_problems, unclear_overall_situation, missing_education, needs_several_services,"
-          + " employed, reason, question, client_goal, client_motivation, status, status_changed_at, created_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + " employed, reason, question, client_goal, client_motivation, status, status_changed_at, created_at,"
+          + " way_in) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       int i = 0;
       statement.setString(++i, clientCase.caseNumber());
       statement.setLong(++i, clientCase.clientId());
@@ -140,6 +140,7 @@ public class ReferralService {
       statement.setString(++i, ReferralStatus.REQUESTED.code());
       statement.setTimestamp(++i, Timestamp.from(now));
       statement.setTimestamp(++i, Timestamp.from(now));
+      statement.setString(++i, wayIn);
       return statement;
     }, key);
     long referralId = key.getKey().longValue();

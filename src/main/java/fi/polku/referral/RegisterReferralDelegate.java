@@ -43,7 +43,8 @@ class RegisterReferralDelegate implements JavaDelegate {
     if (!execution.hasVariable("identityCode") && execution.getProcessBusinessKey() != null) {
       // Sent by another path's message for an open case: the case and the consent exist already.
       long referralId = referrals.openForCase(execution.getProcessBusinessKey(), criteria,
-          text(execution, "referralReason"), text(execution, "coordinatorQuestion"), referredBy);
+          text(execution, "referralReason"), text(execution, "coordinatorQuestion"), referredBy,
+          execution.hasVariable(TeReferralModel.WAY_IN) ? text(execution, TeReferralModel.WAY_IN) : "other-path");
       execution.setVariable(TeReferralModel.CASE_NUMBER, execution.getProcessBusinessKey());
       execution.setVariable(TeReferralModel.REFERRAL_ID, referralId);
       referrals.attachProcess(referralId, execution.getProcessInstanceId());
@@ -57,7 +58,7 @@ class RegisterReferralDelegate implements JavaDelegate {
         text(execution, "referralReason"), text(execution, "coordinatorQuestion"), text(execution, "clientGoal"),
         text(execution, "clientMotivation"), Boolean.TRUE.equals(execution.getVariable("consentGiven")),
         Boolean.TRUE.equals(execution.getVariable("consentHealth")), date(execution.getVariable("consentValidUntil"))),
-        Agency.TE, referredBy == null ? "tasklist" : referredBy);
+        Agency.TE, referredBy == null ? "tasklist" : referredBy, "tasklist");
     PersonalDataVariables.NAMES.forEach(execution::removeVariable);
     execution.setProcessBusinessKey(intake.caseNumber());
     execution.setVariable(TeReferralModel.CASE_NUMBER, intake.caseNumber());

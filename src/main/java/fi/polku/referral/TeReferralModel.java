@@ -24,6 +24,8 @@ public final class TeReferralModel {
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
   public static final String FOLLOW_ON_PATHS = "followOnPaths";
   public static final String CASE_MANAGER = "caseManager";
+  /** Set by the path that sends a referral by message: {@code oh-handover} or {@code health-check}. */
+  public static final String WAY_IN = "referralWayIn";
 
   // Activities.
   public static final String START = "StartEvent_ReferralReceived";

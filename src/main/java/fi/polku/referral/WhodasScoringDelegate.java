@@ -1,5 +1,7 @@
 package fi.polku.referral;
 
+import fi.polku.cases.WorkAbilityMeasurements;
+import fi.polku.cases.WorkAbilityMeasurements.Instrument;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -8,14 +10,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Scores the client's WHODAS 2.0 answers with the whodas-scoring decision into a red/yellow/green flag. */
+/**
+ * Scores the client's WHODAS 2.0 answers with the whodas-scoring decision into a red/yellow/green
+ * flag, and records the sum and a Kykyviisari score given on the same form as measurements.
+ */
 @Component("whodasScoringDelegate")
 class WhodasScoringDelegate implements JavaDelegate {
 
   private final DecisionService decisions;
+  private final WorkAbilityMeasurements measurements;
 
-  WhodasScoringDelegate(DecisionService decisions) {
+  WhodasScoringDelegate(DecisionService decisions, WorkAbilityMeasurements measurements) {
     this.decisions = decisions;
+    this.measurements = measurements;
   }
 
   @Override
@@ -32,5 +39,8 @@ class WhodasScoringDelegate implements JavaDelegate {
         flag.isEmpty() ? "none" : flag.getSingleResult().getEntry("whodasFlag"));
     Object total = sum.isEmpty() ? null : sum.getSingleResult().getSingleEntry();
     execution.setVariable(TeReferralModel.WHODAS_SUM, total instanceof Number number ? number.intValue() : null);
+    // The scores go to the client's measurements for the evaluation (the answers stay in the task).
+    measurements.recordFrom(execution, TeReferralModel.WHODAS_SUM, Instrument.WHODAS);
+    measurements.recordFrom(execution, "kykyviisariScore", Instrument.KYKYVIISARI);
   }
 }
