@@ -18,3 +18,6 @@ create table work_ability_measurement (
   step           varchar(100) not null
 );
 create index ix_work_ability_measurement on work_ability_measurement (client_id, instrument, measured_at);
+
+-- The evaluation joins a path instance to its referral.
+create index ix_referral_process on referral (process_instance_id);
