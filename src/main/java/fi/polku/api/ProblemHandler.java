@@ -89,6 +89,11 @@ class ProblemHandler {
     return invalid(new ProblemWriter.FieldError(e.field(), e.getMessage()));
   }
 
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail parameter(InvalidParameterException e) {
+    return invalid(new ProblemWriter.FieldError(e.field(), e.getMessage()));
+  }
+
   @ExceptionHandler(CaseNotFoundException.class)
   ProblemDetail caseNotFound(CaseNotFoundException e) {
     return ProblemWriter.problem(HttpStatus.NOT_FOUND, "Case not found",

@@ -20,6 +20,11 @@ public class HttpTestClient {
     this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
   }
 
+  /** The underlying client, for answers read as something other than text. */
+  public HttpClient client() {
+    return client;
+  }
+
   public HttpResponse<String> get(String path, String user) {
     return send(request(path, user).GET().build());
   }

@@ -32,7 +32,8 @@ public abstract class PostgresSpringTest {
   public static final String ADMIN_PASSWORD = "it-admin-Secret-1";
   /** Password of every agency's system user ({@code te-system}, {@code kela-system}...). */
   public static final String SYSTEM_PASSWORD = "it-system-Secret-1";
-  public static final int SMTP_PORT = 3025;
+  /** GreenMail's port; -Dpolku.test.smtp-port moves it when another build on the machine holds 3025. */
+  public static final int SMTP_PORT = Integer.getInteger("polku.test.smtp-port", 3025);
 
   /** Password of the staff users the tests create, as an administrator would in Camunda Admin. */
   public static final String STAFF_PASSWORD = "it-staff-Secret-1";

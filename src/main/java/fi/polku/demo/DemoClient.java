@@ -1,0 +1,216 @@
+package fi.polku.demo;
+
+import fi.polku.calendar.WorkingDays;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * How one made-up client's paths go: what the staff enter in each task and after how many
+ * working days. One script serves every path of the case, so a hand-over or a health check that
+ * continues as a referral keeps the same client. A delay of -1 leaves the task open.
+ */
+public class DemoClient implements Simulation.ClientScript {
+
+  // te-referral
+  public int triageDays = 2;
+  public String triageDecision = "team-appointment";
+  public boolean declines;
+  /** The WHODAS 2.0 sum at the first measurement (0–48): under 10 green, 10–19 yellow, 20 or more red. */
+  public int whodasSum = 8;
+  public Integer kykyviisari = 5;
+  public int escalationDays = 1;
+  public int bookingDays = 1;
+  public int appointmentInDays = 5;
+  /** Appointments missed before the client comes (2 ends the referral as unreachable). */
+  public int misses;
+  public List<String> followOnPaths = List.of("vocational-rehabilitation");
+  public int reviewDays = 2;
+  public String outcome3 = "still-unemployed";
+  public int satisfaction3 = 8;
+  public String outcome6 = "employed";
+  public int satisfaction6 = 9;
+  public Integer whodasSum6 = 8;
+  public Integer kykyviisari6 = 7;
+  public int followUpDays = 2;
+
+  // health-check-invitation
+  /** nurse (the nurse records the booking), declines, or none (the appointment system books by API, or nobody). */
+  public String booking = "nurse";
+  public int bookingAfterDays = 5;
+  public int checkInDays = 6;
+  public boolean workAbilityConcern;
+  public boolean physicianNeeded;
+
+  // oh-handover
+  public int extendedCheckDays = 3;
+  public boolean rehabilitationNeed;
+  public boolean handoverConsent = true;
+  public int consentDays = 1;
+  public int takeOverDays = 2;
+  public String followOnPath = "work";
+  public int clientExperience = 8;
+
+  private int missed;
+  private Instant appointment;
+
+  @Override
+  public Optional<Simulation.TaskPlan> plan(Task task, Instant now, WorkingDays days) {
+    Map<String, Object> values = new HashMap<>();
+    int after;
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_ConfirmTriage" -> {
+        after = triageDays;
+        whodas(values);
+        values.put("kykyviisariScore", kykyviisari);
+        values.put("triageDecision", triageDecision);
+        values.put("triageOverrideReason", "Ohjaus vahvistettu alkuhaastattelussa");
+        values.put("clientDeclined", declines);
+        values.put("initialInterviewDone", true);
+        values.put("benefitsAdviceGiven", true);
+      }
+      case "Task_EscalateTriage" -> {
+        after = escalationDays;
+        values.put("escalationNote", "Ruuhkaa palveluohjauksessa; ohjaus sovittu tehtäväksi tällä viikolla.");
+      }
+      case "Task_BookAppointment" -> {
+        after = bookingDays;
+        if (after >= 0) {
+          appointment = at(days, now, after + appointmentInDays, 9);
+          values.put("appointmentKind", "investigations".equals(triageDecision) ? "investigations" : "team-appointment");
+          values.put("appointmentAt", appointment.toString());
+          values.put("appointmentPlace", "Sote-keskus, työkyvyn tuen tiimi, huone 2");
+        }
+      }
+      case "Task_MapWorkAbility" -> {
+        if (appointment == null) {
+          return Optional.empty();
+        }
+        boolean attended = missed >= misses;
+        missed++;
+        values.put("appointmentAttended", attended);
+        if (attended) {
+          values.put("workAbilityAssessment", "Työkyky osittain alentunut; tuki tarpeen.");
+          values.put("supportPlan", "Tuen suunnitelma tehty yhdessä asiakkaan kanssa.");
+          values.put("followOnPaths", followOnPaths);
+          values.put("caseManager", "Tiina Tiimi");
+        }
+        return Optional.of(new Simulation.TaskPlan(Duration.between(now, appointment.plus(Duration.ofHours(2))), values));
+      }
+      case "Task_ReviewPlan" -> {
+        after = reviewDays;
+        values.put("planReviewed", true);
+      }
+      case "Task_FollowUp3" -> {
+        after = followUpDays;
+        values.put("outcome3", outcome3);
+        values.put("satisfaction3", satisfaction3);
+      }
+      case "Task_FollowUp6" -> {
+        after = followUpDays;
+        values.put("outcome6", outcome6);
+        values.put("satisfaction6", satisfaction6);
+        values.put("whodasSum6", whodasSum6);
+        values.put("kykyviisariScore6", kykyviisari6);
+      }
+      case "Task_RecordBooking" -> {
+        if (booking.equals("none") || booking.equals("api")) {
+          return Optional.empty();
+        }
+        after = bookingAfterDays;
+        appointment = at(days, now, after + checkInDays, 10);
+        values.put("clientDeclined", booking.equals("declines"));
+        values.put("appointmentAt", appointment.toString());
+        values.put("appointmentPlace", "Terveysasema, terveydenhoitajan vastaanotto");
+      }
+      case "Task_HealthCheck" -> {
+        boolean attended = missed >= misses;
+        missed++;
+        Instant when = appointment == null ? at(days, now, 0, 13) : appointment.plus(Duration.ofHours(1));
+        values.put("attended", attended);
+        if (attended) {
+          values.put("findings", "Verenpaine ja uni käyty läpi.");
+          whodas(values);
+          values.put("kykyviisariScore", kykyviisari);
+          values.put("workAbilityConcern", workAbilityConcern);
+          values.put("physicianNeeded", physicianNeeded);
+          values.put("rehabilitationNeed", false);
+          values.put("clientView", "Haluaa takaisin työelämään.");
+          values.put("healthPlan", "Liikunta, uni ja ravinto; seuranta terveysasemalla.");
+        } else {
+          // A missed appointment is rebooked a week on.
+          appointment = at(days, when, 5, 10);
+          values.put("appointmentAt", appointment.toString());
+        }
+        return Optional.of(new Simulation.TaskPlan(Duration.between(now, when).isNegative() ? Duration.ZERO
+            : Duration.between(now, when), values));
+      }
+      case "Task_ExtendedHealthCheck" -> {
+        after = extendedCheckDays;
+        values.put("statutoryDone", true);
+        values.put("statutoryMinutes", 40);
+        values.put("workAbilitySupportAgreed", true);
+        values.put("pilotDone", true);
+        values.put("pilotMinutes", 75);
+        values.put("careerReviewDone", true);
+        values.put("kykyviisariScore", kykyviisari);
+        values.put("rehabilitationNeed", rehabilitationNeed);
+        values.put("healthPlanMade", true);
+        values.put("guidanceToEmploymentServices", true);
+      }
+      case "Task_SendRehabilitationNotice" -> {
+        after = 1;
+        values.put("recipient", "pension");
+        values.put("letterSent", true);
+      }
+      case "Task_AskConsent" -> {
+        after = consentDays;
+        values.put("consentGiven", handoverConsent);
+        values.put("consentIncludesHealth", false);
+        values.put("consentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1).toString());
+      }
+      case "Task_TakeOver" -> {
+        after = takeOverDays;
+        values.put("clientContacted", true);
+        values.put("caseManager", "Kaisa Koordinaattori");
+        values.put("followOnPath", followOnPath);
+        values.put("soteConsentGiven", followOnPath.equals("sote-team"));
+        values.put("clientExperience", clientExperience);
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+    if (after < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Simulation.TaskPlan(Duration.between(now, at(days, now, after, 11)), values));
+  }
+
+  /** The appointment system booked the check for this moment (the booking came by API). */
+  public void bookedFor(Instant appointmentAt) {
+    appointment = appointmentAt;
+  }
+
+  private void whodas(Map<String, Object> values) {
+    // The sum spread over the twelve answers (each 0–4) as evenly as it goes.
+    int sum = Math.max(0, Math.min(48, whodasSum));
+    for (int item = 1; item <= 12; item++) {
+      values.put("whodas" + item, sum / 12 + (item <= sum % 12 ? 1 : 0));
+    }
+  }
+
+  /** The moment {@code workingDays} working days after now at the hour (Finnish time), never before now. */
+  static Instant at(WorkingDays days, Instant now, int workingDays, int hour) {
+    ZonedDateTime here = now.atZone(WorkingDays.FINLAND);
+    LocalDate day = workingDays == 0 ? here.toLocalDate() : days.plusWorkingDays(here.toLocalDate(), workingDays);
+    Instant at = day.atTime(hour, 0).atZone(WorkingDays.FINLAND).toInstant();
+    return at.isBefore(now) ? now.plus(Duration.ofMinutes(30)) : at;
+  }
+}

@@ -1,0 +1,192 @@
+package fi.polku.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import fi.polku.calendar.WorkingDays;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+
+/**
+ * Starts the paths of made-up people the ways real ones start: other agencies' systems through
+ * the API, staff through Tasklist's start forms. Identity codes are valid-format temporary codes
+ * (individual number 900–999), names and addresses are invented, mail goes to polku.invalid.
+ */
+public class DemoPaths {
+
+  private static final String CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+  private static final String[] FIRST = {"Aino", "Eero", "Helmi", "Juho", "Kerttu", "Lauri", "Maija", "Niilo", "Oona",
+      "Paavo", "Riikka", "Sampo", "Tyyne", "Urho", "Venla", "Ville", "Elli", "Onni", "Siiri", "Toivo"};
+  private static final String[] LAST = {"Demola", "Esimerkki", "Kokeilu", "Mallinen", "Testinen", "Kuvitelma",
+      "Harjoitus", "Näytteinen", "Keksitty", "Harjoittelija"};
+
+  /** A made-up person. */
+  public record Person(String identityCode, String name, String email, String municipality) {}
+
+  private final DemoApi api;
+  private final FormService forms;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final Random random;
+  private final java.util.Set<String> usedCodes = new java.util.HashSet<>();
+  private int people;
+
+  public DemoPaths(DemoApi api, FormService forms, RepositoryService repository, IdentityService identity, long seed) {
+    this.api = api;
+    this.forms = forms;
+    this.repository = repository;
+    this.identity = identity;
+    this.random = new Random(seed);
+  }
+
+  /** A new made-up person living in the municipality. */
+  public Person person(String municipality) {
+    String code;
+    do {
+      LocalDate born = LocalDate.of(1966 + random.nextInt(38), 1 + random.nextInt(12), 1 + random.nextInt(28));
+      String date = String.format("%02d%02d%02d", born.getDayOfMonth(), born.getMonthValue(), born.getYear() % 100);
+      String individual = String.valueOf(900 + random.nextInt(100));
+      code = date + (born.getYear() < 2000 ? "-" : "A") + individual
+          + CHECK_CHARACTERS.charAt(Integer.parseInt(date + individual) % 31);
+    } while (!usedCodes.add(code));
+    people++;
+    String first = FIRST[random.nextInt(FIRST.length)];
+    String last = LAST[random.nextInt(LAST.length)];
+    return new Person(code, first + " " + last, "asiakas" + people + "@polku.invalid", municipality);
+  }
+
+  /** Employment services' system refers the client to the team (POST /api/referrals); the case number. */
+  public String referralByApi(Person person, boolean consent) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("identityCode", person.identityCode());
+    body.put("name", person.name());
+    body.put("email", person.email());
+    body.put("municipality", person.municipality());
+    body.put("unemploymentMonths", 12 + random.nextInt(40));
+    body.put("criteria", Map.of("partialWorkAbility", true, "longTermUnemployed", random.nextBoolean(),
+        "unmappedHealthProblems", random.nextBoolean(), "unclearOverallSituation", random.nextInt(4) == 0,
+        "missingEducation", random.nextInt(5) == 0, "needsSeveralServices", random.nextBoolean(), "employed", false));
+    body.put("reason", "Toistuvat työttömyysjaksot ja osatyökykyisyys");
+    body.put("question", "Mikä tukisi työllistymistä?");
+    if (consent) {
+      body.put("consent", Map.of("includesHealth", random.nextBoolean(), "validUntil", today().plusYears(1).toString()));
+    }
+    return api.post("te", "/api/referrals", body).get("caseNumber").asText();
+  }
+
+  /** A coordinator submits te-referral's start form in Tasklist; the process instance's id. */
+  public String referralByTasklist(Person person, String coordinator) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("identityCode", person.identityCode());
+    form.put("clientName", person.name());
+    form.put("clientEmail", person.email());
+    form.put("municipality", person.municipality());
+    form.put("unemploymentMonths", 12 + random.nextInt(40));
+    for (String criterion : new String[] {"longTermUnemployed", "unmappedHealthProblems", "unclearOverallSituation",
+        "missingEducation", "needsSeveralServices", "employed"}) {
+      form.put(criterion, false);
+    }
+    form.put("partialWorkAbility", true);
+    form.put("longTermUnemployed", random.nextBoolean());
+    form.put("referralReason", "Osatyökykyisyys, työllistyminen ei ole edennyt");
+    form.put("coordinatorQuestion", "Millainen tuki sopisi?");
+    form.put("clientMotivation", "moderate");
+    form.put("consentGiven", true);
+    form.put("consentHealth", false);
+    form.put("consentValidUntil", today().plusYears(1).toString());
+    return submitStartForm("te-referral", coordinator, "te-coordinator", form);
+  }
+
+  /** An invitation round from employment services (POST /api/health-check-invitations); the case numbers in order. */
+  public List<String> invitationRound(List<Person> persons) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Person person : persons) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("identityCode", person.identityCode());
+      row.put("name", person.name());
+      row.put("email", person.email());
+      row.put("municipality", person.municipality());
+      row.put("unemploymentMonths", 6 + random.nextInt(40));
+      row.put("unemployed", true);
+      row.put("coveredByOccupationalHealth", false);
+      row.put("monthsSinceLastHealthCheck", 13 + random.nextInt(30));
+      rows.add(row);
+    }
+    List<String> cases = new ArrayList<>();
+    for (JsonNode result : api.post("te", "/api/health-check-invitations", rows).get("results")) {
+      cases.add(result.hasNonNull("caseNumber") && "started".equals(result.get("result").asText())
+          ? result.get("caseNumber").asText() : null);
+    }
+    return cases;
+  }
+
+  /** A coordinator's referral to a health check, or a nurse's walk-in, through the start form; the process instance's id. */
+  public String healthCheckByTasklist(Person person, String wayIn, String user, String group) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("wayIn", wayIn);
+    form.put("identityCode", person.identityCode());
+    form.put("clientName", person.name());
+    form.put("clientEmail", person.email());
+    form.put("municipality", person.municipality());
+    form.put("unemploymentMonths", 6 + random.nextInt(30));
+    form.put("unemployed", true);
+    form.put("coveredByOccupationalHealth", false);
+    form.put("monthsSinceLastHealthCheck", 24);
+    form.put("referralReason", "walk-in".equals(wayIn) ? "Tuli itse terveysasemalle" : "Ei terveystarkastusta vuosiin");
+    form.put("consentGiven", true);
+    form.put("consentValidUntil", today().plusYears(1).toString());
+    return submitStartForm("health-check-invitation", user, group, form);
+  }
+
+  /** The appointment system records a booking (POST …/booking). */
+  public void bookingByApi(String caseNumber, Instant appointment) {
+    api.post("sote", "/api/health-check-invitations/" + caseNumber + "/booking",
+        Map.of("appointmentAt", appointment.toString(), "appointmentPlace", "Terveysasema, ajanvaraus"));
+  }
+
+  /** The occupational-health provider's system starts a hand-over (POST /api/oh-handovers); the case number. */
+  public String handoverByApi(Person person, LocalDate employmentEnds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("identityCode", person.identityCode());
+    body.put("name", person.name());
+    body.put("email", person.email());
+    body.put("municipality", person.municipality());
+    body.put("provider", random.nextBoolean() ? "Työterveys Esimerkki Oy" : "Kuvitteellinen Työterveys");
+    body.put("employer", "Keksitty Tehdas Oy");
+    body.put("employmentEndDate", employmentEnds.toString());
+    body.put("changeSecurity", random.nextInt(10) == 0);
+    body.put("partialWorkAbility", true);
+    body.put("threatOfUnemployment", true);
+    return api.post("oh", "/api/oh-handovers", body).get("caseNumber").asText();
+  }
+
+  /** Employment services report the job loss (POST …/job-loss). */
+  public void jobLoss(String caseNumber) {
+    api.post("te", "/api/oh-handovers/" + caseNumber + "/job-loss", Map.of());
+  }
+
+  private String submitStartForm(String processKey, String user, String group, Map<String, Object> form) {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+        .singleResult().getId();
+    identity.setAuthentication(user, List.of(group));
+    try {
+      // The intake step gives the case number as the business key later; the instance id identifies it now.
+      return forms.submitStartForm(definitionId, form).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Today on the engine's clock, in Finland. */
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDays.FINLAND).toLocalDate();
+  }
+}

@@ -1,0 +1,146 @@
+package fi.polku.evaluation;
+
+import fi.polku.api.InvalidParameterException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The evaluation report page for team leads and administrators, at /evaluation: Finnish headings,
+ * a table per metric and server-side SVG charts, printable to PDF from the browser. Staff log in
+ * with their Polku user; the login lives in the web session.
+ */
+@Controller
+class EvaluationPage {
+
+  private static final String USER = EvaluationPage.class.getName() + ".user";
+  private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+  private final EvaluationService evaluation;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  EvaluationPage(EvaluationService evaluation, IdentityService identity, Clock clock) {
+    this.evaluation = evaluation;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  /** A logged-in reader. */
+  record Reader(String userId, boolean mayRead) {}
+
+  @GetMapping("/evaluation/login")
+  ResponseEntity<String> loginForm() {
+    return page(HttpStatus.OK, "Kirjaudu", loginHtml(null));
+  }
+
+  @PostMapping(path = "/evaluation/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  ResponseEntity<String> login(HttpServletRequest request, @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String password) {
+    if (username.isBlank() || !identity.checkPassword(username, password)) {
+      return page(HttpStatus.UNAUTHORIZED, "Kirjaudu", loginHtml("Väärä käyttäjätunnus tai salasana."));
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
+    request.getSession(true);
+    request.changeSessionId();
+    request.getSession().setAttribute(USER, new Reader(username, EvaluationController.mayRead(groups)));
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/evaluation").build();
+  }
+
+  @GetMapping("/evaluation/logout")
+  ResponseEntity<String> logout(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(USER);
+    }
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/evaluation/login").build();
+  }
+
+  @GetMapping("/evaluation")
+  ResponseEntity<?> report(HttpServletRequest request, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String path,
+      @RequestParam(required = false) String municipality, @RequestParam(required = false) String format) {
+    Reader reader = reader(request);
+    if (reader == null) {
+      return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/evaluation/login").build();
+    }
+    if (!reader.mayRead()) {
+      return page(HttpStatus.FORBIDDEN, "Ei oikeutta", "<main><h1>Ei oikeutta</h1><p>Arviointiraportti on tiimin esihenkilöille"
+          + " ja Polun ylläpitäjille (ryhmät team-lead ja polku-admin).</p><p><a href=\"/evaluation/logout\">Kirjaudu ulos</a></p></main>");
+    }
+    EvaluationQuery query;
+    try {
+      query = EvaluationController.defaults(clock, date("from", from), date("to", to), blank(path), blank(municipality));
+    } catch (InvalidParameterException e) {
+      return page(HttpStatus.BAD_REQUEST, "Virheellinen rajaus", "<main><h1>Virheellinen rajaus</h1><p>Kenttä <b>"
+          + Html.escape(e.field()) + "</b>: " + Html.escape(e.getMessage()) + "</p><p><a href=\"/evaluation\">Takaisin</a></p></main>");
+    }
+    EvaluationReport report = evaluation.report(query);
+    if ("csv".equals(format)) {
+      return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"polku-arviointi-" + query.from() + "-" + query.to() + ".csv\"")
+          .body(EvaluationCsv.write(report));
+    }
+    return page(HttpStatus.OK, "Polun arviointi", EvaluationHtml.render(report, reader.userId()));
+  }
+
+  private static Reader reader(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : (Reader) session.getAttribute(USER);
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static LocalDate date(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(field, "not a date: use the form 2026-01-31");
+    }
+  }
+
+  private static String loginHtml(String error) {
+    return "<main class=\"login\"><h1>Polun arviointi</h1><p>Kirjaudu Polun käyttäjätunnuksella. Raportti on tiimin"
+        + " esihenkilöille ja ylläpitäjille.</p>"
+        + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
+        + "<form method=\"post\" action=\"/evaluation/login\"><label>Käyttäjätunnus <input name=\"username\" id=\"username\""
+        + " autocomplete=\"username\" required></label><label>Salasana <input name=\"password\" id=\"password\" type=\"password\""
+        + " autocomplete=\"current-password\" required></label><button type=\"submit\" id=\"login\">Kirjaudu</button></form></main>";
+  }
+
+  static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+    String html = "<!DOCTYPE html><html lang=\"fi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
+        + " content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title) + " – Polku</title>"
+        + "<style>" + EvaluationHtml.CSS + "</style></head><body>" + body + "</body></html>";
+    return ResponseEntity.status(status).contentType(HTML)
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'")
+        .header("X-Frame-Options", "DENY").header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
+  }
+
+  static Map<String, List<Figure>> byMetric(List<Figure> figures) {
+    Map<String, List<Figure>> metrics = new LinkedHashMap<>();
+    figures.forEach(figure -> metrics.computeIfAbsent(figure.metric(), metric -> new ArrayList<>()).add(figure));
+    return metrics;
+  }
+}

@@ -1,0 +1,86 @@
+package fi.polku.evaluation;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian's packages (chromium, chromium-driver), driven by Selenium. No
+ * browser is downloaded: without the packages the test is skipped with a message, and under
+ * CI=true it fails, since CI installs them.
+ */
+final class ReportBrowser implements AutoCloseable {
+
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  static void assumeAvailable() {
+    boolean available = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError("CI=true but Debian's chromium and chromium-driver are not installed (see .ci/run)");
+    }
+    Assumptions.assumeTrue(available, "Browser test skipped: install Debian's chromium and chromium-driver to run it");
+  }
+
+  ReportBrowser() throws IOException {
+    profile = Files.createTempDirectory("polku-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--window-size=1280,4000", "--lang=fi", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  String title() {
+    return driver.getTitle();
+  }
+
+  void logIn(String user, String password) {
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login")).click();
+  }
+
+  String text(String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
+  }
+
+  List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().map(element -> element.getText()).toList();
+  }
+
+  int count(String css) {
+    return driver.findElements(By.cssSelector(css)).size();
+  }
+
+  void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void close() throws IOException {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+}
