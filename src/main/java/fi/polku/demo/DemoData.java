@@ -163,9 +163,11 @@ class DemoData {
           }
         } else {
           boolean walkIn = way >= 88;
+          // Now and then a coordinator refers someone in occupational health care: not in the target group.
+          boolean eligible = walkIn || random.nextInt(6) != 0;
           StaffGroup group = walkIn ? StaffGroup.HEALTH_CHECK_NURSE : StaffGroup.TE_COORDINATOR;
-          simulation.at(start, "health check", () -> simulation.follow(
-              paths.healthCheckByTasklist(person, walkIn ? "walk-in" : "referral", group.demoUser(), group.id()), client));
+          simulation.at(start, "health check", () -> simulation.follow(paths.healthCheckByTasklist(person,
+              walkIn ? "walk-in" : "referral", group.demoUser(), group.id(), eligible), client));
         }
       } else {
         LocalDate ends = start.atZone(WorkingDays.FINLAND).toLocalDate().plusDays(20 + random.nextInt(40));

@@ -130,6 +130,11 @@ public class DemoPaths {
 
   /** A coordinator's referral to a health check, or a nurse's walk-in, through the start form; the process instance's id. */
   public String healthCheckByTasklist(Person person, String wayIn, String user, String group) {
+    return healthCheckByTasklist(person, wayIn, user, group, true);
+  }
+
+  /** As above; a client covered by occupational health care is outside the target group. */
+  public String healthCheckByTasklist(Person person, String wayIn, String user, String group, boolean eligible) {
     Map<String, Object> form = new HashMap<>();
     form.put("wayIn", wayIn);
     form.put("identityCode", person.identityCode());
@@ -138,7 +143,7 @@ public class DemoPaths {
     form.put("municipality", person.municipality());
     form.put("unemploymentMonths", 6 + random.nextInt(30));
     form.put("unemployed", true);
-    form.put("coveredByOccupationalHealth", false);
+    form.put("coveredByOccupationalHealth", !eligible);
     form.put("monthsSinceLastHealthCheck", 24);
     form.put("referralReason", "walk-in".equals(wayIn) ? "Tuli itse terveysasemalle" : "Ei terveystarkastusta vuosiin");
     form.put("consentGiven", true);

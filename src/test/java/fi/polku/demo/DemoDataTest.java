@@ -1,0 +1,79 @@
+package fi.polku.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.polku.calendar.WorkingDays;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo data a newcomer sees: made-up clients driven through the real paths reach every end
+ * state of all three, leave work on every group's list, and give no client a real identity code.
+ * An in-memory database of its own, so nothing else counts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:polku-demo-data;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class DemoDataTest {
+
+  /** End events that close a side branch (reminder, escalation), never a whole path. */
+  static final Set<String> BRANCH_ENDS = Set.of("EndEvent_EscalationHandled", "EndEvent_ReminderSent");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired WorkingDays workingDays;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void clockBack() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void madeUpClientsReachEveryEndStateAndLeaveWorkOnTheLists() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    DemoData demo = new DemoData(engine, workingDays, new ObjectMapper(), 160, 2026, false);
+    demo.generate("http://127.0.0.1:" + port, now, 160, 2026);
+
+    Set<String> reached = new HashSet<>();
+    for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery().finished().list()) {
+      reached.add(instance.getProcessDefinitionKey() + "/" + instance.getEndActivityId());
+    }
+    for (String path : List.of("te-referral", "health-check-invitation", "oh-handover")) {
+      ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(path).latestVersion().singleResult();
+      for (EndEvent end : engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+          .getModelElementsByType(EndEvent.class)) {
+        if (!BRANCH_ENDS.contains(end.getId())) {
+          assertThat(reached).as("demo clients end at %s of %s", end.getId(), path).contains(path + "/" + end.getId());
+        }
+      }
+    }
+    for (String group : List.of("te-coordinator", "sote-counsellor", "work-ability-team", "health-check-nurse",
+        "oh-professional", "team-lead")) {
+      assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).count())
+          .as("open tasks of %s", group).isPositive();
+    }
+    Instant first = engine.getHistoryService().createHistoricProcessInstanceQuery().orderByProcessInstanceStartTime().asc()
+        .listPage(0, 1).get(0).getStartTime().toInstant();
+    assertThat(first).as("spread over the last 18 months").isBefore(now.minus(500, ChronoUnit.DAYS));
+    assertThat(jdbc.queryForObject("select count(*) from client where temporary_identity = false", Integer.class))
+        .as("every identity code is a temporary test code (individual number 900–999)").isZero();
+  }
+}
