@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** Polku's own REST API as another agency's system calls it: HTTP Basic as {@code <agency>-system}. */
 public class DemoApi {
@@ -18,12 +19,13 @@ public class DemoApi {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json;
   private final String baseUrl;
-  private final String systemPassword;
+  private final UnaryOperator<String> passwordOf;
 
-  public DemoApi(ObjectMapper json, String baseUrl, String systemPassword) {
+  /** @param passwordOf the password of an agency's system user ({@code te}, {@code sote}, {@code oh}) */
+  public DemoApi(ObjectMapper json, String baseUrl, UnaryOperator<String> passwordOf) {
     this.json = json;
     this.baseUrl = baseUrl;
-    this.systemPassword = systemPassword;
+    this.passwordOf = passwordOf;
   }
 
   /** POSTs the body as the agency's system user and returns the answer; a 4xx or 5xx is an error. */
@@ -31,7 +33,7 @@ public class DemoApi {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
           .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-              (agency + "-system:" + systemPassword).getBytes(StandardCharsets.UTF_8)))
+              (agency + "-system:" + passwordOf.apply(agency)).getBytes(StandardCharsets.UTF_8)))
           .header("Content-Type", "application/json")
           .header("Idempotency-Key", UUID.randomUUID().toString())
           .timeout(Duration.ofSeconds(60))

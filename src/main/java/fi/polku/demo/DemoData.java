@@ -43,17 +43,19 @@ class DemoData {
   private final ProcessEngine engine;
   private final WorkingDays workingDays;
   private final ObjectMapper json;
+  private final org.springframework.core.env.Environment environment;
   private final int clients;
   private final long seed;
   private final boolean jobExecutorEnabled;
 
-  DemoData(ProcessEngine engine, WorkingDays workingDays, ObjectMapper json,
+  DemoData(ProcessEngine engine, WorkingDays workingDays, ObjectMapper json, org.springframework.core.env.Environment environment,
       @Value("${polku.demo-data.clients:300}") int clients, @Value("${polku.demo-data.seed:2026}") long seed,
       @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecutorEnabled) {
     this.jobExecutorEnabled = jobExecutorEnabled;
     this.engine = engine;
     this.workingDays = workingDays;
     this.json = json;
+    this.environment = environment;
     this.clients = clients;
     this.seed = seed;
   }
@@ -117,7 +119,9 @@ class DemoData {
     }
     Simulation simulation = new Simulation(engine.getRuntimeService(), engine.getTaskService(),
         engine.getManagementService(), engine.getIdentityService(), workingDays, staff);
-    DemoPaths paths = new DemoPaths(new DemoApi(json, baseUrl, "demo"), engine.getFormService(),
+    DemoPaths paths = new DemoPaths(new DemoApi(json, baseUrl,
+        // The system users' passwords: from the environment where it sets them, else the demo password.
+        agency -> environment.getProperty("SYSTEM_" + agency.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD", "demo")), engine.getFormService(),
         engine.getRepositoryService(), engine.getIdentityService(), seed);
     Random random = new Random(seed);
     Instant first = end.minus(548, ChronoUnit.DAYS);

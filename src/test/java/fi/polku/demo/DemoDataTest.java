@@ -39,6 +39,7 @@ class DemoDataTest {
   @Autowired ProcessEngine engine;
   @Autowired WorkingDays workingDays;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.core.env.Environment environment;
 
   @AfterEach
   void clockBack() {
@@ -48,7 +49,7 @@ class DemoDataTest {
   @Test
   void madeUpClientsReachEveryEndStateAndLeaveWorkOnTheLists() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    DemoData demo = new DemoData(engine, workingDays, new ObjectMapper(), 160, 2026, false);
+    DemoData demo = new DemoData(engine, workingDays, new ObjectMapper(), environment, 160, 2026, false);
     demo.generate("http://127.0.0.1:" + port, now, 160, 2026);
 
     Set<String> reached = new HashSet<>();
