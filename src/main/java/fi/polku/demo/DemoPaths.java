@@ -29,7 +29,18 @@ public class DemoPaths {
       "Harjoitus", "Näytteinen", "Keksitty", "Harjoittelija"};
 
   /** A made-up person. */
-  public record Person(String identityCode, String name, String email, String municipality) {}
+  public record Person(String identityCode, String name, String email, String municipality) {
+
+    /** The person as the API's request fields. */
+    Map<String, Object> asApiFields() {
+      return Map.of("identityCode", identityCode, "name", name, "email", email, "municipality", municipality);
+    }
+
+    /** The person as the start forms' fields. */
+    Map<String, Object> asFormFields() {
+      return Map.of("identityCode", identityCode, "clientName", name, "clientEmail", email, "municipality", municipality);
+    }
+  }
 
   private final DemoApi api;
   private final FormService forms;
@@ -66,10 +77,7 @@ public class DemoPaths {
   /** Employment services' system refers the client to the team (POST /api/referrals); the case number. */
   public String referralByApi(Person person, boolean consent) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("identityCode", person.identityCode());
-    body.put("name", person.name());
-    body.put("email", person.email());
-    body.put("municipality", person.municipality());
+    body.putAll(person.asApiFields());
     body.put("unemploymentMonths", 12 + random.nextInt(40));
     body.put("criteria", Map.of("partialWorkAbility", true, "longTermUnemployed", random.nextBoolean(),
         "unmappedHealthProblems", random.nextBoolean(), "unclearOverallSituation", random.nextInt(4) == 0,
@@ -85,10 +93,7 @@ public class DemoPaths {
   /** A coordinator submits te-referral's start form in Tasklist; the process instance's id. */
   public String referralByTasklist(Person person, String coordinator) {
     Map<String, Object> form = new HashMap<>();
-    form.put("identityCode", person.identityCode());
-    form.put("clientName", person.name());
-    form.put("clientEmail", person.email());
-    form.put("municipality", person.municipality());
+    form.putAll(person.asFormFields());
     form.put("unemploymentMonths", 12 + random.nextInt(40));
     for (String criterion : new String[] {"longTermUnemployed", "unmappedHealthProblems", "unclearOverallSituation",
         "missingEducation", "needsSeveralServices", "employed"}) {
@@ -110,10 +115,7 @@ public class DemoPaths {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Person person : persons) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("identityCode", person.identityCode());
-      row.put("name", person.name());
-      row.put("email", person.email());
-      row.put("municipality", person.municipality());
+      row.putAll(person.asApiFields());
       row.put("unemploymentMonths", 6 + random.nextInt(40));
       row.put("unemployed", true);
       row.put("coveredByOccupationalHealth", false);
@@ -137,10 +139,7 @@ public class DemoPaths {
   public String healthCheckByTasklist(Person person, String wayIn, String user, String group, boolean eligible) {
     Map<String, Object> form = new HashMap<>();
     form.put("wayIn", wayIn);
-    form.put("identityCode", person.identityCode());
-    form.put("clientName", person.name());
-    form.put("clientEmail", person.email());
-    form.put("municipality", person.municipality());
+    form.putAll(person.asFormFields());
     form.put("unemploymentMonths", 6 + random.nextInt(30));
     form.put("unemployed", true);
     form.put("coveredByOccupationalHealth", !eligible);
@@ -160,10 +159,7 @@ public class DemoPaths {
   /** The occupational-health provider's system starts a hand-over (POST /api/oh-handovers); the case number. */
   public String handoverByApi(Person person, LocalDate employmentEnds) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("identityCode", person.identityCode());
-    body.put("name", person.name());
-    body.put("email", person.email());
-    body.put("municipality", person.municipality());
+    body.putAll(person.asApiFields());
     body.put("provider", random.nextBoolean() ? "Työterveys Esimerkki Oy" : "Kuvitteellinen Työterveys");
     body.put("employer", "Keksitty Tehdas Oy");
     body.put("employmentEndDate", employmentEnds.toString());

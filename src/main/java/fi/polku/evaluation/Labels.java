@@ -26,19 +26,6 @@ final class Labels {
       Map.entry("work-ability-change", "Työkyvyn muutos ensimmäisestä viimeiseen mittaukseen"),
       Map.entry("invitation-response", "Terveystarkastuskutsuihin vastaaminen"));
 
-  static final Map<String, String> METRICS_EN = Map.ofEntries(
-      Map.entry("clients", "Clients per path and way in"),
-      Map.entry("clients-per-month", "New clients per month"),
-      Map.entry("lead-time", "Lead times (working days)"),
-      Map.entry("lead-time-distribution", "Lead-time distribution (working days)"),
-      Map.entry("sla", "Triage deadline (5 working days) missed"),
-      Map.entry("end-state", "End states"),
-      Map.entry("follow-on", "Follow-on paths chosen"),
-      Map.entry("outcome", "Outcome at the 3 and 6 month follow-ups"),
-      Map.entry("satisfaction", "Client satisfaction (1–10)"),
-      Map.entry("work-ability-change", "Work-ability change from first to last measurement"),
-      Map.entry("invitation-response", "Response to health-check invitations"));
-
   static final Map<String, String> CATEGORIES = Map.ofEntries(
       Map.entry("total", "Yhteensä"),
       Map.entry("tasklist", "Tehtävälistan lomake"),
