@@ -8,6 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -48,8 +53,10 @@ public class EvaluationService {
   static final List<String> OUTCOMES = List.of("employed", "education", "rehabilitation", "outside-labour-force",
       "still-unemployed");
 
+  private static final String TASK_RECORD_MAPPING = "Task_RecordMapping";
+
   private static final List<String> ACTIVITIES = List.of(TeReferralModel.TASK_CONFIRM_TRIAGE,
-      TeReferralModel.TIMER_TRIAGE_SLA, "Task_RecordMapping", TeReferralModel.TASK_REVIEW_PLAN,
+      TeReferralModel.TIMER_TRIAGE_SLA, TASK_RECORD_MAPPING, TeReferralModel.TASK_REVIEW_PLAN,
       OhHandoverModel.TASK_TAKE_OVER, HealthCheckModel.TASK_SEND_INVITATION);
 
   /** Rows streamed from the database at a time: a report over a million instances stays small in memory. */
@@ -68,45 +75,58 @@ public class EvaluationService {
     this.clock = clock;
   }
 
-  /** One path instance of a client, with the times and choices the metrics need. */
-  private static final class Instance {
-    String path;
-    long clientId;
-    Instant start;
-    String endActivity;
-    boolean open;
-    String wayIn;
-    Instant triaged;
-    boolean slaBreached;
-    Instant mapped;
-    Instant planReviewed;
-    Instant jobLoss;
-    Instant takenOver;
-    boolean invited;
-    Instant booked;
-    Instant checked;
-    String followOn;
-    Integer experience;
+  /** What the report counts of one path as its instances stream past. */
+  private static final class PathTally {
+    final String path;
+    final BitSet clients = new BitSet();
+    final Map<String, BitSet> clientsByWay = new TreeMap<>();
+    final long[] startsPerMonth;
+    final Map<String, Long> ends = new LinkedHashMap<>();
+    final Map<String, Long> followOn = new TreeMap<>();
+    final Histogram experience = new Histogram(0);
+
+    PathTally(String path, int months) {
+      this.path = path;
+      this.startsPerMonth = new long[months];
+    }
+  }
+
+  /** Counts of the whole report, filled in one pass over the instances. */
+  private static final class Tally {
+    final Map<String, PathTally> paths = new LinkedHashMap<>();
+    final Map<String, Histogram> leadTimes = new LinkedHashMap<>();
+    long triaged;
+    long breached;
+    long invited;
+    long booked;
+    long checked;
   }
 
   /** Computes every metric for the clients the query selects. */
   @Transactional(readOnly = true)
   public EvaluationReport report(EvaluationQuery query) {
     Filter filter = new Filter(query);
-    Map<String, Instance> instances = instances(filter);
-    activities(filter, instances);
-    WorkingDayCounter counter = new WorkingDayCounter(query.from().minusDays(1),
-        LocalDate.now(clock.withZone(WorkingDays.FINLAND)).plusDays(1));
+    Calendar calendar = new Calendar(query.from().minusDays(1),
+        LocalDate.now(clock.withZone(WorkingDays.FINLAND)).plusDays(2), YearMonth.from(query.from()), YearMonth.from(query.to()));
+    Tally tally = new Tally();
+    for (String path : query.paths()) {
+      PathTally paths = new PathTally(path, calendar.months.length);
+      endEventNames(path).keySet().forEach(end -> paths.ends.put(end, 0L));
+      paths.ends.put("open", 0L);
+      tally.paths.put(path, paths);
+    }
+    LEAD_TIMES.forEach(leadTime -> tally.leadTimes.put(leadTime, new Histogram(0)));
+    instances(filter, calendar, tally);
     List<Figure> figures = new ArrayList<>();
-    clients(query, instances.values(), figures);
-    clientsPerMonth(query, instances.values(), figures);
-    leadTimes(query, instances.values(), counter, figures);
-    sla(query, instances.values(), figures);
-    endStates(query, instances.values(), figures);
-    followOn(query, filter, instances.values(), figures);
-    outcomes(query, filter, figures);
+    clients(tally, figures);
+    clientsPerMonth(tally, calendar, figures);
+    leadTimes(query, tally, figures);
+    sla(query, tally, figures);
+    endStates(tally, figures);
+    followOn(query, filter, tally, figures);
+    outcomes(query, filter, tally, figures);
     workAbility(filter, figures);
-    invitations(query, instances.values(), figures);
+    invitations(query, tally, figures);
     return new EvaluationReport(query, clock.instant(), List.copyOf(figures));
   }
 
@@ -114,6 +134,7 @@ public class EvaluationService {
   private static final class Filter {
     final String where;
     final List<Object> args = new ArrayList<>();
+    final Timestamp from;
 
     Filter(EvaluationQuery query) {
       List<String> paths = query.paths();
@@ -121,7 +142,8 @@ public class EvaluationService {
           + " where p.proc_def_key_ in (" + String.join(", ", paths.stream().map(path -> "?").toList()) + ")"
           + " and p.start_time_ >= ? and p.start_time_ < ?");
       args.addAll(paths);
-      args.add(Timestamp.from(query.from().atStartOfDay(WorkingDays.FINLAND).toInstant()));
+      from = Timestamp.from(query.from().atStartOfDay(WorkingDays.FINLAND).toInstant());
+      args.add(from);
       args.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(WorkingDays.FINLAND).toInstant()));
       query.municipality().ifPresent(municipality -> {
         sql.append(" and lower(c.municipality) = lower(?)");
@@ -138,143 +160,132 @@ public class EvaluationService {
       return "select c.client_id" + where;
     }
 
-    Object[] args(Object... more) {
-      List<Object> all = new ArrayList<>(args);
-      all.addAll(Arrays.asList(more));
-      return all.toArray();
-    }
-
-    Object[] twice() {
-      List<Object> all = new ArrayList<>(args);
+    Object[] args(Object... before) {
+      List<Object> all = new ArrayList<>(Arrays.asList(before));
       all.addAll(args);
       return all.toArray();
     }
   }
 
-  private Map<String, Instance> instances(Filter filter) {
-    Map<String, Instance> instances = new HashMap<>();
-    jdbc.query("select p.id_, p.proc_def_key_, c.client_id, p.start_time_, p.end_act_id_, p.end_time_,"
-        + " r.way_in, h.way_in, h.booked_at, h.checked_at, o.job_loss_at, o.follow_on_path, o.client_experience,"
-        + " h.route"
+  /**
+   * One row per path instance, with the times of the steps the lead times need already picked out
+   * of the activity history by the database, streamed into the tally: nothing per instance is kept.
+   */
+  private void instances(Filter filter, Calendar calendar, Tally tally) {
+    String activities = String.join(", ", ACTIVITIES.stream().map(activity -> "'" + activity + "'").toList());
+    String sql = "select p.proc_def_key_, c.client_id, p.start_time_, p.end_act_id_, p.end_time_,"
+        + " r.way_in, h.way_in, h.booked_at, h.checked_at, o.job_loss_at, o.follow_on_path, o.client_experience, h.route,"
+        + " a.triaged, a.breached, a.mapped, a.reviewed, a.taken_over, a.invited"
         + " from act_hi_procinst p join client_case c on c.case_number = p.business_key_"
         + " left join referral r on r.process_instance_id = p.id_"
         + " left join health_check h on h.case_number = p.business_key_ and p.proc_def_key_ = '" + HealthCheckModel.PROCESS_KEY + "'"
         + " left join handover o on o.case_number = p.business_key_ and p.proc_def_key_ = '" + OhHandoverModel.PROCESS_KEY + "'"
-        + filter.where.substring(filter.where.indexOf(" where ")), rs -> {
-          Instance instance = new Instance();
-          instance.path = rs.getString(2);
-          instance.clientId = rs.getLong(3);
-          instance.start = instant(rs, 4);
-          instance.endActivity = rs.getString(5);
-          instance.open = rs.getTimestamp(6) == null;
-          instance.wayIn = switch (instance.path) {
-            case TeReferralModel.PROCESS_KEY -> rs.getString(7) == null ? "tasklist" : rs.getString(7);
-            case HealthCheckModel.PROCESS_KEY -> rs.getString(8);
-            default -> "occupational-health";
-          };
-          instance.booked = instant(rs, 9);
-          instance.checked = instant(rs, 10);
-          instance.jobLoss = instant(rs, 11);
-          instance.followOn = instance.path.equals(HealthCheckModel.PROCESS_KEY) ? rs.getString(14) : rs.getString(12);
-          instance.experience = (Integer) rs.getObject(13);
-          instances.put(rs.getString(1), instance);
-        }, filter.args());
-    return instances;
-  }
-
-  private void activities(Filter filter, Map<String, Instance> instances) {
-    String names = String.join(", ", ACTIVITIES.stream().map(activity -> "'" + activity + "'").toList());
-    // ACT_INST_STATE_ 2 is an activity cancelled (e.g. by a terminate end): not a completed step.
-    jdbc.query("select a.proc_inst_id_, a.act_id_, a.start_time_, a.end_time_ from act_hi_actinst a"
-        + " where a.act_id_ in (" + names + ") and (a.act_inst_state_ is null or a.act_inst_state_ <> 2)"
-        + " and a.proc_inst_id_ in (" + filter.instanceIds() + ") order by a.start_time_", rs -> {
-          Instance instance = instances.get(rs.getString(1));
-          if (instance == null) {
-            return;
-          }
-          Instant end = instant(rs, 4);
-          switch (rs.getString(2)) {
-            case TeReferralModel.TASK_CONFIRM_TRIAGE -> instance.triaged = first(instance.triaged, end);
-            case TeReferralModel.TIMER_TRIAGE_SLA -> instance.slaBreached = true;
-            case "Task_RecordMapping" -> instance.mapped = first(instance.mapped, instant(rs, 3));
-            case TeReferralModel.TASK_REVIEW_PLAN -> instance.planReviewed = first(instance.planReviewed, end);
-            case OhHandoverModel.TASK_TAKE_OVER -> instance.takenOver = first(instance.takenOver, end);
-            case HealthCheckModel.TASK_SEND_INVITATION -> instance.invited = true;
-            default -> { }
-          }
-        }, filter.args());
-  }
-
-  private static void clients(EvaluationQuery query, Iterable<Instance> instances, List<Figure> figures) {
-    for (String path : query.paths()) {
-      Set<Long> all = new HashSet<>();
-      Map<String, Set<Long>> byWay = new TreeMap<>();
-      for (Instance instance : instances) {
-        if (instance.path.equals(path)) {
-          all.add(instance.clientId);
-          byWay.computeIfAbsent(instance.wayIn, way -> new HashSet<>()).add(instance.clientId);
-        }
+        // ACT_INST_STATE_ 2 is a step cancelled (e.g. by a terminate end): not a completed step.
+        + " left join (select a.proc_inst_id_ as instance_id,"
+        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_CONFIRM_TRIAGE + "' then a.end_time_ end) as triaged,"
+        + " max(case when a.act_id_ = '" + TeReferralModel.TIMER_TRIAGE_SLA + "' then 1 else 0 end) as breached,"
+        + " min(case when a.act_id_ = '" + TASK_RECORD_MAPPING + "' then a.start_time_ end) as mapped,"
+        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_REVIEW_PLAN + "' then a.end_time_ end) as reviewed,"
+        + " min(case when a.act_id_ = '" + OhHandoverModel.TASK_TAKE_OVER + "' then a.end_time_ end) as taken_over,"
+        + " max(case when a.act_id_ = '" + HealthCheckModel.TASK_SEND_INVITATION + "' then 1 else 0 end) as invited"
+        + " from act_hi_actinst a where a.act_id_ in (" + activities + ")"
+        + " and (a.act_inst_state_ is null or a.act_inst_state_ <> 2) and a.start_time_ >= ?"
+        + " group by a.proc_inst_id_) a on a.instance_id = p.id_"
+        + filter.where.substring(filter.where.indexOf(" where "));
+    jdbc.query(sql, rs -> {
+      PathTally path = tally.paths.get(rs.getString(1));
+      int client = Math.toIntExact(rs.getLong(2));
+      Instant start = calendar.instant(rs, 3);
+      String wayIn = switch (path.path) {
+        case TeReferralModel.PROCESS_KEY -> rs.getString(6) == null ? "tasklist" : rs.getString(6);
+        case HealthCheckModel.PROCESS_KEY -> rs.getString(7);
+        default -> "occupational-health";
+      };
+      path.clients.set(client);
+      path.clientsByWay.computeIfAbsent(wayIn == null ? "other" : wayIn, way -> new BitSet()).set(client);
+      int month = calendar.month(start);
+      if (month >= 0) {
+        path.startsPerMonth[month]++;
       }
-      figures.add(Figure.count("clients", path, "total", Labels.category("total"), all.size()));
-      byWay.forEach((way, clients) -> figures.add(Figure.count("clients", path, way, Labels.category(way), clients.size())));
-    }
-  }
-
-  private static void clientsPerMonth(EvaluationQuery query, Iterable<Instance> instances, List<Figure> figures) {
-    Map<String, Map<YearMonth, Set<Long>>> byPath = new LinkedHashMap<>();
-    for (String path : query.paths()) {
-      Map<YearMonth, Set<Long>> months = new TreeMap<>();
-      for (YearMonth month = YearMonth.from(query.from()); !month.isAfter(YearMonth.from(query.to())); month = month.plusMonths(1)) {
-        months.put(month, new HashSet<>());
-      }
-      byPath.put(path, months);
-    }
-    for (Instance instance : instances) {
-      byPath.get(instance.path).get(YearMonth.from(instance.start.atZone(WorkingDays.FINLAND))).add(instance.clientId);
-    }
-    byPath.forEach((path, months) -> months.forEach((month, clients) ->
-        figures.add(Figure.count("clients-per-month", path, month.toString(), month.toString(), clients.size()))));
-  }
-
-  private void leadTimes(EvaluationQuery query, Iterable<Instance> instances, WorkingDayCounter counter, List<Figure> figures) {
-    Map<String, List<Integer>> days = new LinkedHashMap<>();
-    LEAD_TIMES.forEach(leadTime -> days.put(leadTime, new ArrayList<>()));
-    for (Instance instance : instances) {
-      switch (instance.path) {
+      String endActivity = rs.getString(4);
+      String end = rs.getTimestamp(5) == null ? "open"
+          : endActivity != null && path.ends.containsKey(endActivity) ? endActivity : "ended-otherwise";
+      path.ends.merge(end, 1L, Long::sum);
+      switch (path.path) {
         case TeReferralModel.PROCESS_KEY -> {
-          add(days.get("referral-to-triage"), counter, instance.start, instance.triaged);
-          add(days.get("referral-to-mapping"), counter, instance.start, instance.mapped);
-          add(days.get("mapping-to-plan"), counter, instance.mapped, instance.planReviewed);
+          Instant triaged = calendar.instant(rs, 14);
+          boolean breached = rs.getInt(15) == 1;
+          Instant mapped = calendar.instant(rs, 16);
+          calendar.lead(tally.leadTimes.get("referral-to-triage"), start, triaged);
+          calendar.lead(tally.leadTimes.get("referral-to-mapping"), start, mapped);
+          calendar.lead(tally.leadTimes.get("mapping-to-plan"), mapped, calendar.instant(rs, 17));
+          if (triaged != null || breached) {
+            tally.triaged++;
+            tally.breached += breached ? 1 : 0;
+          }
         }
-        case OhHandoverModel.PROCESS_KEY -> add(days.get("job-loss-to-coordinator"), counter, instance.jobLoss, instance.takenOver);
+        case OhHandoverModel.PROCESS_KEY -> {
+          calendar.lead(tally.leadTimes.get("job-loss-to-coordinator"), calendar.instantWithZone(rs, 10), calendar.instant(rs, 18));
+          count(path.followOn, rs.getString(11));
+          if (rs.getObject(12) != null) {
+            path.experience.add(rs.getInt(12));
+          }
+        }
         default -> {
-          if ("invitation".equals(instance.wayIn)) {
-            add(days.get("invitation-to-check"), counter, instance.start, instance.checked);
+          Instant checked = calendar.instantWithZone(rs, 9);
+          count(path.followOn, rs.getString(13));
+          if ("invitation".equals(wayIn)) {
+            calendar.lead(tally.leadTimes.get("invitation-to-check"), start, checked);
+          }
+          if (rs.getInt(19) == 1) {
+            tally.invited++;
+            tally.booked += rs.getTimestamp(8) != null ? 1 : 0;
+            tally.checked += checked != null ? 1 : 0;
           }
         }
       }
+    }, filter.args(filter.from));
+  }
+
+  private static void count(Map<String, Long> counts, String code) {
+    if (code != null) {
+      counts.merge(code, 1L, Long::sum);
     }
-    days.forEach((leadTime, values) -> {
+  }
+
+  private static void clients(Tally tally, List<Figure> figures) {
+    tally.paths.values().forEach(path -> {
+      figures.add(Figure.count("clients", path.path, "total", Labels.category("total"), path.clients.cardinality()));
+      path.clientsByWay.forEach((way, clients) ->
+          figures.add(Figure.count("clients", path.path, way, Labels.category(way), clients.cardinality())));
+    });
+  }
+
+  private static void clientsPerMonth(Tally tally, Calendar calendar, List<Figure> figures) {
+    tally.paths.values().forEach(path -> {
+      for (int month = 0; month < calendar.months.length; month++) {
+        String name = calendar.months[month].toString();
+        figures.add(Figure.count("clients-per-month", path.path, name, name, path.startsPerMonth[month]));
+      }
+    });
+  }
+
+  private static void leadTimes(EvaluationQuery query, Tally tally, List<Figure> figures) {
+    tally.leadTimes.forEach((leadTime, days) -> {
       String path = leadTime.equals("job-loss-to-coordinator") ? OhHandoverModel.PROCESS_KEY
           : leadTime.equals("invitation-to-check") ? HealthCheckModel.PROCESS_KEY : TeReferralModel.PROCESS_KEY;
       if (!query.paths().contains(path)) {
         return;
       }
-      int[] sample = values.stream().mapToInt(Integer::intValue).toArray();
       String name = Labels.category(leadTime);
-      figures.add(Figure.count("lead-time", path, leadTime, name, sample.length).withStatistic("n"));
-      figures.add(new Figure("lead-time", path, leadTime, name, "median", Statistics.median(sample), sample.length));
-      figures.add(new Figure("lead-time", path, leadTime, name, "p90", Statistics.percentile(sample, 90), sample.length));
-      long[] bars = new long[BUCKETS.length + 1];
-      for (int value : sample) {
-        int bar = 0;
-        while (bar < BUCKETS.length && value > BUCKETS[bar]) {
-          bar++;
-        }
-        bars[bar]++;
-      }
-      for (int bar = 0; bar < bars.length; bar++) {
-        figures.add(Figure.count("lead-time-distribution", path, leadTime, name, bars[bar]).withStatistic(bucket(bar)));
+      figures.add(Figure.count("lead-time", path, leadTime, name, days.n()).withStatistic("n"));
+      figures.add(new Figure("lead-time", path, leadTime, name, "median", days.median(), days.n()));
+      figures.add(new Figure("lead-time", path, leadTime, name, "p90", days.percentile(90), days.n()));
+      for (int bar = 0; bar <= BUCKETS.length; bar++) {
+        int low = bar == 0 ? 0 : BUCKETS[bar - 1] + 1;
+        int high = bar == BUCKETS.length ? Integer.MAX_VALUE - 1 : BUCKETS[bar];
+        figures.add(Figure.count("lead-time-distribution", path, leadTime, name, days.between(low, high))
+            .withStatistic(bucket(bar)));
       }
     });
   }
@@ -288,45 +299,21 @@ public class EvaluationService {
     return low == BUCKETS[bar] ? String.valueOf(low) : low + "–" + BUCKETS[bar];
   }
 
-  private static void add(List<Integer> days, WorkingDayCounter counter, Instant from, Instant to) {
-    if (from != null && to != null && !to.isBefore(from)) {
-      days.add(counter.between(from.atZone(WorkingDays.FINLAND).toLocalDate(), to.atZone(WorkingDays.FINLAND).toLocalDate()));
-    }
-  }
-
-  private static void sla(EvaluationQuery query, Iterable<Instance> instances, List<Figure> figures) {
+  private static void sla(EvaluationQuery query, Tally tally, List<Figure> figures) {
     if (!query.paths().contains(TeReferralModel.PROCESS_KEY)) {
       return;
     }
-    long reached = 0;
-    long breached = 0;
-    for (Instance instance : instances) {
-      if (instance.path.equals(TeReferralModel.PROCESS_KEY) && (instance.triaged != null || instance.slaBreached)) {
-        reached++;
-        breached += instance.slaBreached ? 1 : 0;
-      }
-    }
-    figures.add(Figure.count("sla", TeReferralModel.PROCESS_KEY, "triaged", Labels.category("triaged"), reached));
-    figures.add(Figure.count("sla", TeReferralModel.PROCESS_KEY, "breached", Labels.category("breached"), breached));
-    figures.add(share("sla", TeReferralModel.PROCESS_KEY, "breached", breached, reached));
+    figures.add(Figure.count("sla", TeReferralModel.PROCESS_KEY, "triaged", Labels.category("triaged"), tally.triaged));
+    figures.add(Figure.count("sla", TeReferralModel.PROCESS_KEY, "breached", Labels.category("breached"), tally.breached));
+    figures.add(share("sla", TeReferralModel.PROCESS_KEY, "breached", tally.breached, tally.triaged));
   }
 
-  private void endStates(EvaluationQuery query, Iterable<Instance> instances, List<Figure> figures) {
-    for (String path : query.paths()) {
-      Map<String, String> names = endEventNames(path);
-      Map<String, Long> counts = new LinkedHashMap<>();
-      names.keySet().forEach(end -> counts.put(end, 0L));
-      counts.put("open", 0L);
-      for (Instance instance : instances) {
-        if (instance.path.equals(path)) {
-          String state = instance.open ? "open" : instance.endActivity != null && names.containsKey(instance.endActivity)
-              ? instance.endActivity : "ended-otherwise";
-          counts.merge(state, 1L, Long::sum);
-        }
-      }
-      counts.forEach((state, count) -> figures.add(
-          Figure.count("end-state", path, state, names.getOrDefault(state, Labels.category(state)), count)));
-    }
+  private void endStates(Tally tally, List<Figure> figures) {
+    tally.paths.values().forEach(path -> {
+      Map<String, String> names = endEventNames(path.path);
+      path.ends.forEach((state, count) -> figures.add(
+          Figure.count("end-state", path.path, state, names.getOrDefault(state, Labels.category(state)), count)));
+    });
   }
 
   /** The end events of the path's latest model, with their names, in the model's order. */
@@ -365,9 +352,9 @@ public class EvaluationService {
     return ends;
   }
 
-  private void followOn(EvaluationQuery query, Filter filter, Iterable<Instance> instances, List<Figure> figures) {
+  private void followOn(EvaluationQuery query, Filter filter, Tally tally, List<Figure> figures) {
     Map<String, Map<String, Long>> chosen = new LinkedHashMap<>();
-    query.paths().forEach(path -> chosen.put(path, new TreeMap<>()));
+    query.paths().forEach(path -> chosen.put(path, tally.paths.get(path).followOn));
     if (query.paths().contains(TeReferralModel.PROCESS_KEY)) {
       jdbc.query("select m.follow_on_paths from referral_mapping m join referral r on r.id = m.referral_id"
           + " where r.process_instance_id in (" + filter.instanceIds() + ")", rs -> {
@@ -378,16 +365,19 @@ public class EvaluationService {
             }
           }, filter.args());
     }
-    for (Instance instance : instances) {
-      if (!instance.path.equals(TeReferralModel.PROCESS_KEY) && instance.followOn != null) {
-        chosen.get(instance.path).merge(instance.followOn, 1L, Long::sum);
-      }
-    }
     chosen.forEach((path, counts) -> counts.forEach((followOn, count) ->
         figures.add(Figure.count("follow-on", path, followOn, Labels.category(followOn), count))));
   }
 
-  private void outcomes(EvaluationQuery query, Filter filter, List<Figure> figures) {
+  private void outcomes(EvaluationQuery query, Filter filter, Tally tally, List<Figure> figures) {
+    PathTally handovers = tally.paths.get(OhHandoverModel.PROCESS_KEY);
+    if (handovers != null) {
+      String name = Labels.category("client-experience");
+      figures.add(Figure.count("satisfaction", OhHandoverModel.PROCESS_KEY, "client-experience", name,
+          handovers.experience.n()).withStatistic("n"));
+      figures.add(new Figure("satisfaction", OhHandoverModel.PROCESS_KEY, "client-experience", name, "mean",
+          handovers.experience.mean(), handovers.experience.n()));
+    }
     if (!query.paths().contains(TeReferralModel.PROCESS_KEY)) {
       return;
     }
@@ -476,26 +466,16 @@ public class EvaluationService {
     });
   }
 
-  private static void invitations(EvaluationQuery query, Iterable<Instance> instances, List<Figure> figures) {
+  private static void invitations(EvaluationQuery query, Tally tally, List<Figure> figures) {
     if (!query.paths().contains(HealthCheckModel.PROCESS_KEY)) {
       return;
     }
-    long invited = 0;
-    long booked = 0;
-    long checked = 0;
-    for (Instance instance : instances) {
-      if (instance.path.equals(HealthCheckModel.PROCESS_KEY) && instance.invited) {
-        invited++;
-        booked += instance.booked != null ? 1 : 0;
-        checked += instance.checked != null ? 1 : 0;
-      }
-    }
     String path = HealthCheckModel.PROCESS_KEY;
-    figures.add(Figure.count("invitation-response", path, "invited", Labels.category("invited"), invited));
-    figures.add(Figure.count("invitation-response", path, "booked", Labels.category("booked"), booked));
-    figures.add(Figure.count("invitation-response", path, "checked", Labels.category("checked"), checked));
-    figures.add(share("invitation-response", path, "booked", booked, invited));
-    figures.add(share("invitation-response", path, "checked", checked, invited));
+    figures.add(Figure.count("invitation-response", path, "invited", Labels.category("invited"), tally.invited));
+    figures.add(Figure.count("invitation-response", path, "booked", Labels.category("booked"), tally.booked));
+    figures.add(Figure.count("invitation-response", path, "checked", Labels.category("checked"), tally.checked));
+    figures.add(share("invitation-response", path, "booked", tally.booked, tally.invited));
+    figures.add(share("invitation-response", path, "checked", tally.checked, tally.invited));
   }
 
   /** A share in per cent; it describes the clients counted in it. */
@@ -504,37 +484,82 @@ public class EvaluationService {
         whole == 0 ? null : 100.0 * part / whole, part);
   }
 
-  private static Instant first(Instant current, Instant candidate) {
-    return current != null ? current : candidate;
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  /** Working days between two dates by a running count per day, so a million lead times cost a lookup each. */
-  private final class WorkingDayCounter {
+  /**
+   * Finnish days and months as instants, so each row's day and month are found by a binary search
+   * instead of a time-zone conversion, and working days by a running count per day.
+   */
+  private final class Calendar {
     private final LocalDate first;
-    private final int[] running;
+    private final Instant[] dayStarts;
+    private final int[] workingDaysSoFar;
+    final YearMonth[] months;
+    private final Instant[] monthStarts;
+    private final ZoneId databaseZone = ZoneId.systemDefault();
 
-    WorkingDayCounter(LocalDate first, LocalDate last) {
+    Calendar(LocalDate first, LocalDate last, YearMonth firstMonth, YearMonth lastMonth) {
       this.first = first;
-      this.running = new int[(int) (last.toEpochDay() - first.toEpochDay()) + 1];
+      int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+      dayStarts = new Instant[days + 1];
+      workingDaysSoFar = new int[days];
       int count = 0;
-      for (int day = 0; day < running.length; day++) {
-        count += day > 0 && workingDays.isWorkingDay(first.plusDays(day)) ? 1 : 0;
-        running[day] = count;
+      for (int day = 0; day <= days; day++) {
+        LocalDate date = first.plusDays(day);
+        dayStarts[day] = date.atStartOfDay(WorkingDays.FINLAND).toInstant();
+        if (day < days) {
+          count += day > 0 && workingDays.isWorkingDay(date) ? 1 : 0;
+          workingDaysSoFar[day] = count;
+        }
+      }
+      int monthCount = (int) ChronoUnit.MONTHS.between(firstMonth, lastMonth) + 1;
+      months = new YearMonth[monthCount];
+      monthStarts = new Instant[monthCount + 1];
+      for (int month = 0; month <= monthCount; month++) {
+        YearMonth yearMonth = firstMonth.plusMonths(month);
+        if (month < monthCount) {
+          months[month] = yearMonth;
+        }
+        monthStarts[month] = yearMonth.atDay(1).atStartOfDay(WorkingDays.FINLAND).toInstant();
       }
     }
 
-    int between(LocalDate fromExclusive, LocalDate toInclusive) {
-      long from = fromExclusive.toEpochDay() - first.toEpochDay();
-      long to = toInclusive.toEpochDay() - first.toEpochDay();
-      if (from < 0 || to >= running.length) {
-        return workingDays.workingDaysBetween(fromExclusive, toInclusive);
+    /** The engine writes its history times in the JVM's zone, without the zone. */
+    Instant instant(ResultSet rs, int column) throws SQLException {
+      LocalDateTime time = rs.getObject(column, LocalDateTime.class);
+      return time == null ? null : time.atZone(databaseZone).toInstant();
+    }
+
+    /** Our own tables keep times with their zone. */
+    Instant instantWithZone(ResultSet rs, int column) throws SQLException {
+      OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+      return time == null ? null : time.toInstant();
+    }
+
+    int month(Instant instant) {
+      return slot(monthStarts, instant);
+    }
+
+    /** Adds the working days from one moment to another, if both happened. */
+    void lead(Histogram days, Instant from, Instant to) {
+      if (from != null && to != null && !to.isBefore(from)) {
+        days.add(between(from, to));
       }
-      return running[(int) to] - running[(int) from];
+    }
+
+    private int between(Instant from, Instant to) {
+      int fromDay = slot(dayStarts, from);
+      int toDay = slot(dayStarts, to);
+      if (fromDay < 0 || toDay < 0) {
+        return workingDays.workingDaysBetween(from.atZone(WorkingDays.FINLAND).toLocalDate(),
+            to.atZone(WorkingDays.FINLAND).toLocalDate());
+      }
+      return workingDaysSoFar[toDay] - workingDaysSoFar[fromDay];
+    }
+
+    /** The index i with starts[i] <= instant < starts[i + 1], or -1 outside. */
+    private int slot(Instant[] starts, Instant instant) {
+      int found = Arrays.binarySearch(starts, instant);
+      int index = found >= 0 ? found : -found - 2;
+      return index < 0 || index >= starts.length - 1 ? -1 : index;
     }
   }
 }

@@ -27,6 +27,26 @@ class EvaluationFiguresTest {
   }
 
   @Test
+  void aHistogramGivesTheSameStatisticsAsTheValuesThemselves() {
+    Histogram days = new Histogram(0);
+    for (int value : new int[] {6, 1, 2, 3, 2, 4}) {
+      days.add(value);
+    }
+    assertThat(days.median()).isEqualTo(2.5);
+    assertThat(days.percentile(90)).isEqualTo(6.0);
+    assertThat(days.between(1, 2)).isEqualTo(3);
+    assertThat(days.between(5, Integer.MAX_VALUE - 1)).isEqualTo(1);
+    Histogram changes = new Histogram(-48);
+    for (int value : new int[] {-6, -2, 0, 3, 1000}) {
+      changes.add(value);
+    }
+    assertThat(changes.median()).isEqualTo(0.0);
+    assertThat(changes.percentile(90)).isEqualTo(1000.0);
+    assertThat(changes.mean()).isEqualTo(199.0);
+    assertThat(new Histogram(0).median()).isNull();
+  }
+
+  @Test
   void oneToFourClientsAreShownAsLessThanFiveAndZeroAsZero() {
     assertThat(Figure.count("clients", "te-referral", "api", "API", 4).shown()).isEqualTo("< 5");
     assertThat(Figure.count("clients", "te-referral", "api", "API", 1).shown()).isEqualTo("< 5");
