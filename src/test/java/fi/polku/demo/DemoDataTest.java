@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.calendar.WorkingDays;
+import fi.polku.evaluation.EvaluationQuery;
+import fi.polku.evaluation.EvaluationReport;
+import fi.polku.evaluation.EvaluationService;
+import fi.polku.evaluation.Figure;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -39,6 +45,7 @@ class DemoDataTest {
   @Autowired ProcessEngine engine;
   @Autowired WorkingDays workingDays;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EvaluationService evaluation;
   @Autowired org.springframework.core.env.Environment environment;
 
   @AfterEach
@@ -76,5 +83,16 @@ class DemoDataTest {
     assertThat(first).as("spread over the last 18 months").isBefore(now.minus(500, ChronoUnit.DAYS));
     assertThat(jdbc.queryForObject("select count(*) from client where temporary_identity = false", Integer.class))
         .as("every identity code is a temporary test code (individual number 900–999)").isZero();
+
+    // The report is filled on the embedded database too, and agrees with the engine's history.
+    EvaluationReport report = evaluation.report(new EvaluationQuery(LocalDate.now().minusMonths(19), LocalDate.now(),
+        Optional.empty(), Optional.empty()));
+    long referrals = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("te-referral").count();
+    assertThat(report.find("end-state", "te-referral", "EndEvent_PlanDeliveredFollowedUp", "count").value()).isPositive();
+    assertThat(report.of("end-state").stream().filter(figure -> figure.path().equals("te-referral"))
+        .mapToDouble(Figure::value).sum()).as("every referral has an end state or is open").isEqualTo(referrals);
+    assertThat(report.find("lead-time", "te-referral", "referral-to-triage", "n").value()).isPositive();
+    assertThat(report.find("lead-time", "oh-handover", "job-loss-to-coordinator", "median").value()).isNotNull();
+    assertThat(report.find("invitation-response", "health-check-invitation", "invited", "count").value()).isPositive();
   }
 }
