@@ -27,8 +27,8 @@ public record BenchSettings(
     return new BenchSettings(
         get("warmupRounds", 1),
         get("rounds", 5),
-        get("referralsPerRound", 30),
-        get("handoversPerRound", 30),
+        get("referralsPerRound", 20),
+        get("handoversPerRound", 20),
         get("cohortRows", 10_000),
         get("cohortChunk", 1_000),
         get("openTasks", 100_000),

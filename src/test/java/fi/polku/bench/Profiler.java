@@ -23,17 +23,135 @@ final class Profiler {
 
   private Profiler() {}
 
-  static void profile(Path directory, String name, Runnable step) throws IOException, java.text.ParseException {
+  static void profile(Path directory, String name, Runnable step) throws Exception {
     Files.createDirectories(directory);
     Path file = directory.resolve("profile-" + name + ".jfr");
+    WallClock wallClock = new WallClock(Thread.currentThread());
     try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
       recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
       recording.start();
-      step.run();
+      wallClock.start();
+      try {
+        step.run();
+      } finally {
+        wallClock.stop();
+      }
       recording.stop();
       recording.dump(file);
     }
-    Files.writeString(directory.resolve("profile-" + name + ".txt"), summary(file), StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve("profile-" + name + ".txt"), wallClock.summary() + "\n" + summary(file),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * JFR samples only threads on the CPU; a path driven through the engine mostly waits for
+   * PostgreSQL. This samples the driving thread's stack every 2 ms whatever it does (wall clock),
+   * and says what it was waiting for and under which of our classes.
+   */
+  static final class WallClock {
+    private final Thread target;
+    private final Map<String, Integer> waits = new HashMap<>();
+    private final Map<String, Integer> ours = new HashMap<>();
+    private final Map<String, Integer> statements = new HashMap<>();
+    private volatile boolean running = true;
+    private Thread sampler;
+    private int samples;
+
+    WallClock(Thread target) {
+      this.target = target;
+    }
+
+    void start() {
+      sampler = new Thread(() -> {
+        while (running) {
+          for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (thread.getKey() == target || thread.getKey().getName().matches("http-nio-.*-exec-.*")) {
+              if (!idle(thread.getValue())) {
+                sample(thread.getValue());
+              }
+            }
+          }
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "bench-wall-clock-sampler");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      sampler.join();
+    }
+
+    private synchronized void sample(StackTraceElement[] stack) {
+      if (stack.length == 0) {
+        return;
+      }
+      samples++;
+      waits.merge(waitingFor(stack), 1, Integer::sum);
+      String polku = "(no Polku frame: engine, driver)";
+      for (StackTraceElement frame : stack) {
+        if (frame.getClassName().startsWith("fi.polku") && !frame.getClassName().startsWith("fi.polku.bench")) {
+          polku = frame.getClassName() + "." + frame.getMethodName();
+          break;
+        }
+      }
+      ours.merge(polku, 1, Integer::sum);
+      if (waitingFor(stack).startsWith("PostgreSQL")) {
+        for (StackTraceElement frame : stack) {
+          String type = frame.getClassName();
+          if (type.startsWith("org.camunda.bpm.engine.impl.db") || type.startsWith("org.springframework.jdbc.core")
+              || type.startsWith("org.apache.ibatis") || type.startsWith("org.postgresql")
+              || type.startsWith("com.zaxxer") || type.startsWith("java.") || type.startsWith("jdk.")
+              || type.startsWith("sun.") || type.startsWith("org.springframework.jdbc.datasource")
+              || type.startsWith("org.camunda.bpm.engine.impl.interceptor") || type.contains("$Proxy")) {
+            continue;
+          }
+          statements.merge(type + "." + frame.getMethodName(), 1, Integer::sum);
+          break;
+        }
+      }
+    }
+
+    /** A pool thread waiting for work, or the benchmark thread waiting for its own HTTP request. */
+    private static boolean idle(StackTraceElement[] stack) {
+      for (StackTraceElement frame : stack) {
+        if (frame.getClassName().startsWith("org.apache.tomcat.util.threads.TaskQueue")
+            || frame.getClassName().startsWith("jdk.internal.net.http")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String waitingFor(StackTraceElement[] stack) {
+      for (StackTraceElement frame : stack) {
+        String type = frame.getClassName();
+        if (type.startsWith("org.postgresql")) {
+          return "PostgreSQL (JDBC driver: statements, commits)";
+        }
+        if (type.startsWith("org.eclipse.angus.mail") || type.startsWith("jakarta.mail")) {
+          return "SMTP (mail delivery to GreenMail)";
+        }
+        if (type.startsWith("ch.qos.logback")) {
+          return "logging";
+        }
+        if (type.startsWith("org.camunda.feel") || type.startsWith("org.camunda.bpm.dmn")) {
+          return "DMN evaluation";
+        }
+      }
+      return "JVM (engine, MyBatis, our code, JSON, crypto)";
+    }
+
+    synchronized String summary() {
+      return "Wall clock of the working threads (the driver and Tomcat's request threads, idle stacks left out; " + samples + " samples every 2 ms):\n" + topList(waits, samples, 10)
+          + "\nBy innermost Polku frame (wall clock):\n" + topList(ours, samples, 15)
+          + "\nWaiting for PostgreSQL, by the caller of the data access:\n" + topList(statements, samples, 15);
+    }
   }
 
   static String summary(Path jfr) throws IOException {
