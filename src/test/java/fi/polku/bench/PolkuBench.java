@@ -71,7 +71,9 @@ final class PolkuBench {
 
   /** Runs every part of the benchmark; with removeClones, deletes the rows it cloned in SQL afterwards. */
   void runAll(boolean removeClones) throws Exception {
-    prepare();
+    // The smoke test shares its database with the other integration tests: no staff users there, as a
+    // mail to an extra group member would change their results. The groups' queries need none.
+    prepare(!removeClones);
     // -Dbench.only=tasklist,history runs only those parts (while iterating on one of them).
     List<String> only = List.of(System.getProperty("bench.only", "referral,handover,cohort,tasklist,history").split(","));
     if (only.contains("referral")) {
@@ -93,13 +95,14 @@ final class PolkuBench {
 
   // --- setup -----------------------------------------------------------------------------------
 
-  void prepare() {
+  void prepare(boolean withStaff) {
     engine.getRepositoryService().createDeployment().name("polku-benchmark-baselines").enableDuplicateFiltering(true)
         .addClasspathResource("bench/te-referral-baseline.bpmn")
         .addClasspathResource("bench/health-check-invitation-baseline.bpmn")
         .addClasspathResource("bench/oh-handover-baseline.bpmn")
         .deploy();
-    for (String group : GROUPS) {
+    // One member a group, so that the paths' group notices go out as in production.
+    for (String group : withStaff ? GROUPS : List.<String>of()) {
       staff(staffUser(group), group);
     }
     // The baselines are started by the same users as their paths, with the same kind of grant.
