@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Writes the benchmark's baseline processes: each path's BPMN with the same shape (user tasks,
+candidate groups, save points, timers, gateways, messages) but a no-op Java class in every service
+task, no DMN, no forms and constant timers. Run again after a path's model changes:
+
+    python3 bench/make-baselines.py
+
+Output: src/test/resources/bench/<key>-baseline.bpmn (deployed by the benchmark only, never in
+processes/, which production deploys).
+"""
+import pathlib
+import re
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NO_OP = "fi.polku.bench.NoOpDelegate"
+
+for key in ["te-referral", "health-check-invitation", "oh-handover"]:
+    xml = (ROOT / "processes" / f"{key}.bpmn").read_text(encoding="utf-8")
+    base = f"{key}-baseline"
+    # Process id and references to it (collaboration, diagram plane).
+    xml = xml.replace(f'id="{key}"', f'id="{base}"').replace(f'processRef="{key}"', f'processRef="{base}"') \
+             .replace(f'bpmnElement="{key}"', f'bpmnElement="{base}"')
+    # Our delegates -> one no-op class (no bean, no DMN, no database, no mail).
+    xml = re.sub(r'camunda:delegateExpression="\$\{[^}]*\}"', f'camunda:class="{NO_OP}"', xml)
+    # Field injections belong to our delegates.
+    xml = re.sub(r'<camunda:field name="[^"]*">.*?</camunda:field>', "", xml, flags=re.S)
+    # Forms are Tasklist's; the engine API does not need them.
+    xml = re.sub(r'\s*camunda:formRef="[^"]*"', "", xml)
+    xml = re.sub(r'\s*camunda:formRefBinding="[^"]*"', "", xml)
+    # Timers and due dates computed by our beans -> constants of the same kind.
+    xml = re.sub(r'(<bpmn:timeDate[^>]*>)\$\{[^<]*\}(</bpmn:timeDate>)', r'\g<1>2099-01-01T00:00:00\g<2>', xml)
+    xml = re.sub(r'(<bpmn:timeDuration[^>]*>)\$\{[^<]*\}(</bpmn:timeDuration>)', r'\g<1>P90D\g<2>', xml)
+    xml = re.sub(r'camunda:dueDate="\$\{[^}]*\}"', 'camunda:dueDate="2099-01-01T00:00:00"', xml)
+    # Message names are unique per engine: the baseline listens to its own.
+    xml = re.sub(r'(<bpmn:message id="[^"]*" name=")([^"]*)(")', r'\g<1>\g<2>Baseline\g<3>', xml)
+    xml = re.sub(r'(<bpmn:process id="[^"]*" name=")([^"]*)(")', r'\g<1>\g<2> (benchmark baseline)\g<3>', xml)
+    xml = xml.replace('camunda:isStartableInTasklist="true"', 'camunda:isStartableInTasklist="false"')
+    leftover = re.findall(r'\$\{(?!consentInForce|whodasFlag|triageDecision|clientDeclined|appointmentAttended|'
+                          r'missedAppointments|planConsentInForce|eligible|wayIn|attended|route|inTargetGroup|'
+                          r'rehabilitationNeed|handoverConsentInForce|followOnPath|letterSent|recipient)[^}]*\}', xml)
+    if leftover:
+        print(f"{key}: expressions left that may call our beans: {sorted(set(leftover))}")
+    out = ROOT / "src" / "test" / "resources" / "bench" / f"{base}.bpmn"
+    out.write_text(xml, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}")

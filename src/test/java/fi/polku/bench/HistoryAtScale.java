@@ -1,0 +1,154 @@
+package fi.polku.bench;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * History at scale: historic process instances cloned in SQL from the referrals the benchmark
+ * completed (start and end spread over three years, new ids and business keys), the evaluation
+ * report's time through HTTP, and the nightly history cleanup's rate on the clones whose removal
+ * time has passed (these also get their activity, task and variable history cloned).
+ */
+final class HistoryAtScale {
+
+  private static final List<String> DETAIL_TABLES = List.of("act_hi_actinst", "act_hi_taskinst", "act_hi_varinst");
+
+  private final PolkuBench bench;
+  private final JdbcTemplate jdbc;
+
+  HistoryAtScale(PolkuBench bench) {
+    this.bench = bench;
+    this.jdbc = bench.jdbc();
+  }
+
+  void run(boolean removeClones) throws Exception {
+    seed();
+    evaluationReport();
+    cleanup();
+    if (removeClones) {
+      removeClones();
+    }
+  }
+
+  private void seed() {
+    String sources = "select * from act_hi_procinst where proc_def_key_ = 'te-referral' and end_time_ is not null"
+        + " and id_ not like 'bench-%'";
+    long existing = jdbc.queryForObject("select count(*) from act_hi_procinst", Long.class);
+    // Up to the target, and at least the expired ones the cleanup is measured on.
+    long clones = Math.max(bench.settings().historicInstances() - existing, bench.settings().cleanupInstances());
+    int expired = (int) Math.min(clones, bench.settings().cleanupInstances());
+    long began = System.nanoTime();
+    // Copy g started g minutes apart going back (about 2 years for a million), ran as long as its source.
+    String start = "(now() - (g % 1051200) * interval '1 minute')";
+    bench.cloneRows("act_hi_procinst", sources, clones, Map.of(
+        "id_", "'bench-h-' || g",
+        "proc_inst_id_", "'bench-h-' || g",
+        "root_proc_inst_id_", "'bench-h-' || g",
+        "business_key_", "'TK-B-' || g",
+        "start_time_", start,
+        "end_time_", start + " + (s.end_time_ - s.start_time_)",
+        "removal_time_", "case when g < " + expired + " then now() - interval '1 day' else " + start
+            + " + interval '1095 days' end"));
+    // The expired ones carry their source's whole history, so the cleanup deletes a real shape.
+    for (String table : DETAIL_TABLES) {
+      List<String> columns = bench.columns(table);
+      String select = String.join(", ", columns.stream().map(column -> switch (column) {
+        case "id_" -> "'bench-' || md5(g || '-' || d.id_)";
+        case "proc_inst_id_", "root_proc_inst_id_" -> "'bench-h-' || g";
+        case "removal_time_" -> "now() - interval '1 day'";
+        default -> "d." + column;
+      }).toList());
+      jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select
+          + " from generate_series(0, " + (expired - 1) + ") g join act_hi_procinst c on c.id_ = 'bench-h-' || g"
+          + " join (select x.*, row_number() over (order by x.id_) - 1 as rn from (" + sources + ") x) s"
+          + " on s.rn = g % (select count(*) from (" + sources + ") y) join " + table + " d on d.proc_inst_id_ = s.id_");
+    }
+    jdbc.execute("analyze");
+    System.out.printf("[bench] seeded %d historic instances (%d cloned, %d expired) in %.1f s%n",
+        existing + clones, clones, expired, PolkuBench.seconds(began));
+  }
+
+  /** GET /api/evaluation over the whole history as an administrator; "not available" where the build has none. */
+  private void evaluationReport() {
+    var credentials = bench.credentials();
+    String path = "/api/evaluation?from=" + LocalDate.now().minusYears(3) + "&to=" + LocalDate.now();
+    long instances = jdbc.queryForObject("select count(*) from act_hi_procinst", Long.class);
+    Samples ms = new Samples();
+    for (int call = 0; call < 1 + bench.settings().reportCalls(); call++) {
+      long began = System.nanoTime();
+      HttpResponse<String> response = bench.http().send(bench.http().request(path, credentials.adminUser(),
+          credentials.adminPassword()).GET().build());
+      double took = PolkuBench.millis(began);
+      if (response.statusCode() == 404) {
+        bench.report().unavailable("History at scale", "evaluation report GET /api/evaluation", "< 2 s",
+            "not available in this build (404)");
+        return;
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      if (call > 0) {
+        ms.add(took);
+      }
+    }
+    bench.report().add("History at scale", "evaluation report GET /api/evaluation (3 years)", "ms", ms, "< 2 s",
+        ms.median() < 2000, instances + " historic process instances");
+  }
+
+  /** The removal-time-based cleanup job run directly, for at most cleanupSeconds. */
+  private void cleanup() {
+    var engine = bench.engine();
+    String expired = "select count(*) from act_hi_procinst where removal_time_ < now()";
+    long instancesBefore = jdbc.queryForObject(expired, Long.class);
+    long rowsBefore = historyRows();
+    engine.getHistoryService().cleanUpHistoryAsync(true);
+    long began = System.nanoTime();
+    int executions = 0;
+    while (PolkuBench.seconds(began) < bench.settings().cleanupSeconds()) {
+      List<Job> jobs = engine.getHistoryService().findHistoryCleanupJobs();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      executions += jobs.size();
+      if (historyRows() == 0) {
+        break;
+      }
+    }
+    double took = PolkuBench.seconds(began);
+    long instancesRemoved = instancesBefore - jdbc.queryForObject(expired, Long.class);
+    long rowsRemoved = rowsBefore - historyRows();
+    double rowsPerInstance = instancesBefore == 0 ? 1 : (double) rowsBefore / instancesBefore;
+    Samples instanceRate = new Samples();
+    instanceRate.add(rowsRemoved / rowsPerInstance / took);
+    Samples rowRate = new Samples();
+    rowRate.add(rowsRemoved / took);
+    bench.report().add("History at scale", "history cleanup: instances removed per second", "/s", instanceRate, null,
+        null, String.format(java.util.Locale.ROOT, "whole instances: history rows removed ÷ %.0f rows per expired"
+            + " instance; the process-instance rows alone went at %.0f/s (%d of %d in %.1f s, %d job executions)",
+            rowsPerInstance, instancesRemoved / took, instancesRemoved, instancesBefore, took, executions));
+    bench.report().add("History at scale", "history cleanup: history rows removed per second", "rows/s", rowRate,
+        null, null, String.format(java.util.Locale.ROOT, "process, activity, task and variable history: %d of %d"
+            + " rows in %.0f s", rowsRemoved, rowsBefore, took));
+  }
+
+  /** Rows of expired history in the tables the clones fill. */
+  private long historyRows() {
+    long rows = 0;
+    for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst")) {
+      rows += jdbc.queryForObject("select count(*) from " + table + " where removal_time_ < now()", Long.class);
+    }
+    return rows;
+  }
+
+  void removeClones() {
+    for (String table : DETAIL_TABLES) {
+      jdbc.update("delete from " + table + " where proc_inst_id_ like 'bench-h-%'");
+    }
+    jdbc.update("delete from act_hi_procinst where id_ like 'bench-h-%'");
+  }
+}
