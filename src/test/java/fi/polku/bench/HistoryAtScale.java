@@ -67,9 +67,55 @@ final class HistoryAtScale {
           + " join (select x.*, row_number() over (order by x.id_) - 1 as rn from (" + sources + ") x) s"
           + " on s.rn = g % (select count(*) from (" + sources + ") y) join " + table + " d on d.proc_inst_id_ = s.id_");
     }
+    casesAndSteps(sources, start, clones, expired);
     jdbc.execute("analyze");
     System.out.printf("[bench] seeded %d historic instances (%d cloned, %d expired) in %.1f s%n",
         existing + clones, clones, expired, PolkuBench.seconds(began));
+  }
+
+  /**
+   * What the evaluation reads of each clone: its client and case (the business key), its referral
+   * with the mapping and the follow-up outcomes, and the steps the lead times and the SLA come from.
+   * The expired clones got their whole activity history above; the others get only the evaluated
+   * steps (a handful of a referral's activity rows), which keeps seeding within minutes.
+   */
+  private void casesAndSteps(String sources, String start, long clones, int expired) {
+    String from = " from generate_series(0, " + (clones - 1) + ") g join (select x.*, row_number() over (order by x.id_) - 1"
+        + " as rn from (" + sources + ") x) s on s.rn = g % (select count(*) from (" + sources + ") y)";
+    long firstClient = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from client", Long.class);
+    long firstReferral = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from referral", Long.class);
+    jdbc.update("insert into client (id, identity_hash, identity_encrypted, temporary_identity, created_at)"
+        + " select " + firstClient + " + g, md5('bench-client-' || g), k.identity_encrypted, true, now()" + from
+        + " join client_case cc on cc.case_number = s.business_key_ join client k on k.id = cc.client_id");
+    jdbc.update("insert into client_case (case_number, client_id, municipality, opened_at, opened_by, opened_by_agency)"
+        + " select 'TK-B-' || g, " + firstClient + " + g, cc.municipality, " + start + ", cc.opened_by, cc.opened_by_agency"
+        + from + " join client_case cc on cc.case_number = s.business_key_");
+    List<String> columns = bench.columns("referral");
+    Map<String, String> overrides = Map.of("id", firstReferral + " + g", "case_number", "'TK-B-' || g",
+        "client_id", firstClient + " + g", "process_instance_id", "'bench-h-' || g",
+        "created_at", start, "status_changed_at", start);
+    jdbc.update("insert into referral (" + String.join(", ", columns) + ") select "
+        + String.join(", ", columns.stream().map(column -> overrides.getOrDefault(column, "r." + column)).toList())
+        + from + " join referral r on r.process_instance_id = s.id_");
+    jdbc.update("insert into referral_mapping (referral_id, follow_on_paths, case_manager, whodas_flag, whodas_sum,"
+        + " recorded_at, recorded_by) select " + firstReferral + " + g, m.follow_on_paths, m.case_manager, m.whodas_flag,"
+        + " m.whodas_sum, m.recorded_at, m.recorded_by" + from
+        + " join referral r on r.process_instance_id = s.id_ join referral_mapping m on m.referral_id = r.id");
+    jdbc.update("insert into referral_outcome (referral_id, months, outcome, satisfaction, recorded_at, recorded_by)"
+        + " select " + firstReferral + " + g, o.months, o.outcome, o.satisfaction, o.recorded_at, o.recorded_by" + from
+        + " join referral r on r.process_instance_id = s.id_ join referral_outcome o on o.referral_id = r.id");
+    List<String> steps = bench.columns("act_hi_actinst");
+    jdbc.update("insert into act_hi_actinst (" + String.join(", ", steps) + ") select "
+        + String.join(", ", steps.stream().map(column -> switch (column) {
+          case "id_" -> "'bench-' || md5(g || '-' || a.id_)";
+          case "proc_inst_id_", "root_proc_inst_id_" -> "'bench-h-' || g";
+          case "start_time_" -> start + " + (a.start_time_ - s.start_time_)";
+          case "end_time_" -> start + " + (a.end_time_ - s.start_time_)";
+          case "removal_time_" -> start + " + interval '1095 days'";
+          default -> "a." + column;
+        }).toList())
+        + from + " join act_hi_actinst a on a.proc_inst_id_ = s.id_ and a.act_id_ in ('Task_ConfirmTriage',"
+        + " 'Timer_TriageSla', 'Task_RecordMapping', 'Task_ReviewPlan') where g >= " + expired);
   }
 
   /** GET /api/evaluation over the whole history as an administrator; "not available" where the build has none. */
@@ -150,5 +196,10 @@ final class HistoryAtScale {
       jdbc.update("delete from " + table + " where proc_inst_id_ like 'bench-h-%'");
     }
     jdbc.update("delete from act_hi_procinst where id_ like 'bench-h-%'");
+    jdbc.update("delete from referral_outcome where referral_id in (select id from referral where case_number like 'TK-B-%')");
+    jdbc.update("delete from referral_mapping where referral_id in (select id from referral where case_number like 'TK-B-%')");
+    jdbc.update("delete from referral where case_number like 'TK-B-%'");
+    jdbc.update("with cases as (delete from client_case where case_number like 'TK-B-%' returning client_id)"
+        + " delete from client where id in (select client_id from cases)");
   }
 }
