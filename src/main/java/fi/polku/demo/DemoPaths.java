@@ -158,12 +158,18 @@ public class DemoPaths {
 
   /** The occupational-health provider's system starts a hand-over (POST /api/oh-handovers); the case number. */
   public String handoverByApi(Person person, LocalDate employmentEnds) {
+    // Now and then a client under change security, outside the pilot's target group.
+    return handoverByApi(person, employmentEnds, random.nextInt(10) == 0);
+  }
+
+  /** As above, saying whether the client is under change security (then outside the target group). */
+  public String handoverByApi(Person person, LocalDate employmentEnds, boolean changeSecurity) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.putAll(person.asApiFields());
     body.put("provider", random.nextBoolean() ? "Työterveys Esimerkki Oy" : "Kuvitteellinen Työterveys");
     body.put("employer", "Keksitty Tehdas Oy");
     body.put("employmentEndDate", employmentEnds.toString());
-    body.put("changeSecurity", random.nextInt(10) == 0);
+    body.put("changeSecurity", changeSecurity);
     body.put("partialWorkAbility", true);
     body.put("threatOfUnemployment", true);
     return api.post("oh", "/api/oh-handovers", body).get("caseNumber").asText();

@@ -127,7 +127,7 @@ class EvaluationIT extends PostgresSpringTest {
     handover.handoverConsent = true;
     handover.takeOverDays = 2;
     simulation.at(START, "hand-over", () -> {
-      String caseNumber = paths.handoverByApi(paths.person(MUNICIPALITY), LocalDate.of(2026, 3, 20));
+      String caseNumber = paths.handoverByApi(paths.person(MUNICIPALITY), LocalDate.of(2026, 3, 20), false);
       simulation.follow(caseNumber, handover);
       simulation.at(LocalDateTime.of(2026, 3, 20, 10, 0).atZone(WorkingDays.FINLAND).toInstant(), "job loss",
           () -> paths.jobLoss(caseNumber));
