@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -115,16 +114,7 @@ final class PolkuBench {
   }
 
   private void staff(String id, String group) {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName("Testi");
-      user.setLastName(group);
-      user.setEmail(id + "@polku.invalid");
-      user.setPassword(STAFF_PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(id, group);
-    }
+    fi.polku.support.PostgresSpringTest.staff(engine.getIdentityService(), id, group, STAFF_PASSWORD);
   }
 
   private void grantStart(String group, String processKey) {

@@ -68,14 +68,19 @@ public abstract class PostgresSpringTest {
 
   /** Creates the staff user in the group unless it exists. */
   protected void staff(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
+    staff(identityService, id, group, STAFF_PASSWORD);
+  }
+
+  /** Creates a staff user in the group with the password unless the user exists, as an administrator would. */
+  public static void staff(IdentityService identity, String id, String group, String password) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
       user.setFirstName("Testi");
       user.setLastName(group);
       user.setEmail(id + "@polku.invalid");
-      user.setPassword(STAFF_PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(id, group);
+      user.setPassword(password);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
     }
   }
 
