@@ -134,6 +134,10 @@ class HealthCheckController {
     variables.put(HealthCheckModel.REQUESTED_BY, caller.userId());
     variables.put(HealthCheckModel.WAY_IN, wayIn);
     variables.put("referralReason", given.referralReason());
+    // Screened above: the process's eligibility step takes this answer instead of deciding again.
+    variables.put(HealthCheckModel.ELIGIBLE, true);
+    variables.put("eligibilityReason", decision.get("eligibilityReason"));
+    variables.put("priority", decision.get("priority"));
     runtimeService.createProcessInstanceByKey(HealthCheckModel.PROCESS_KEY).businessKey(intake.caseNumber())
         .setVariables(variables).execute();
     return new RowResult(row, "started", intake.caseNumber(), String.valueOf(decision.get("eligibilityReason")));

@@ -51,10 +51,16 @@ class HealthCheckDelegates {
     };
   }
 
-  /** Screens the client with the health-check-eligibility decision. */
+  /**
+   * Screens the client with the health-check-eligibility decision, unless the API's intake already
+   * did for this row (the cohort import decides once per row, not twice: docs/performance.md).
+   */
   @Bean
   JavaDelegate healthCheckEligibilityDelegate(DecisionService decisions) {
     return execution -> {
+      if (execution.hasVariable(HealthCheckModel.ELIGIBLE)) {
+        return;
+      }
       Map<String, Object> input = new HashMap<>();
       for (String name : new String[] {"unemployed", "coveredByOccupationalHealth", "monthsSinceLastHealthCheck",
           "unemploymentMonths"}) {
