@@ -17,16 +17,28 @@ public class WorkAbilityMeasurements {
   /** The instruments and the range of their scores. */
   public enum Instrument {
     /** WHODAS 2.0, 12 questions, sum 0–48: lower is better. */
-    WHODAS(0, 48),
+    WHODAS(0, 48, true),
     /** Kykyviisari (the work-ability indicator), 0–10: higher is better. */
-    KYKYVIISARI(0, 10);
+    KYKYVIISARI(0, 10, false);
 
     private final int min;
     private final int max;
+    private final boolean lowerIsBetter;
 
-    Instrument(int min, int max) {
+    Instrument(int min, int max, boolean lowerIsBetter) {
       this.min = min;
       this.max = max;
+      this.lowerIsBetter = lowerIsBetter;
+    }
+
+    /** The highest score the instrument gives. */
+    public int max() {
+      return max;
+    }
+
+    /** True when a lower score means better work ability (WHODAS counts difficulties). */
+    public boolean lowerIsBetter() {
+      return lowerIsBetter;
     }
   }
 

@@ -1,6 +1,7 @@
 package fi.polku.evaluation;
 
 import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.WorkAbilityMeasurements.Instrument;
 import fi.polku.handover.OhHandoverModel;
 import fi.polku.healthcheck.HealthCheckModel;
 import fi.polku.referral.TeReferralModel;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -372,29 +374,25 @@ public class EvaluationService {
   private void outcomes(EvaluationQuery query, Filter filter, Tally tally, List<Figure> figures) {
     PathTally handovers = tally.paths.get(OhHandoverModel.PROCESS_KEY);
     if (handovers != null) {
-      String name = Labels.category("client-experience");
-      figures.add(Figure.count("satisfaction", OhHandoverModel.PROCESS_KEY, "client-experience", name,
-          handovers.experience.n()).withStatistic("n"));
-      figures.add(new Figure("satisfaction", OhHandoverModel.PROCESS_KEY, "client-experience", name, "mean",
-          handovers.experience.mean(), handovers.experience.n()));
+      mean(figures, OhHandoverModel.PROCESS_KEY, "client-experience", handovers.experience);
     }
     if (!query.paths().contains(TeReferralModel.PROCESS_KEY)) {
       return;
     }
     Map<Integer, Map<String, Long>> counts = new TreeMap<>();
-    Map<Integer, List<Integer>> satisfaction = new TreeMap<>();
+    Map<Integer, Histogram> satisfaction = new TreeMap<>();
     for (int months : new int[] {3, 6}) {
       Map<String, Long> outcome = new LinkedHashMap<>();
       OUTCOMES.forEach(code -> outcome.put(code, 0L));
       counts.put(months, outcome);
-      satisfaction.put(months, new ArrayList<>());
+      satisfaction.put(months, new Histogram(0));
     }
     jdbc.query("select o.months, o.outcome, o.satisfaction from referral_outcome o join referral r on r.id = o.referral_id"
         + " where r.process_instance_id in (" + filter.instanceIds() + ")", rs -> {
           int months = rs.getInt(1);
           counts.computeIfAbsent(months, m -> new LinkedHashMap<>()).merge(rs.getString(2), 1L, Long::sum);
           if (rs.getObject(3) != null) {
-            satisfaction.computeIfAbsent(months, m -> new ArrayList<>()).add(rs.getInt(3));
+            satisfaction.computeIfAbsent(months, m -> new Histogram(0)).add(rs.getInt(3));
           }
         }, filter.args());
     counts.forEach((months, outcome) -> {
@@ -406,48 +404,45 @@ public class EvaluationService {
         figures.add(share("outcome", TeReferralModel.PROCESS_KEY, category, count, all).named(name));
       });
     });
-    satisfaction.forEach((months, values) -> mean(figures, "satisfaction", TeReferralModel.PROCESS_KEY,
-        "follow-up-" + months, values));
+    satisfaction.forEach((months, values) -> mean(figures, TeReferralModel.PROCESS_KEY, "follow-up-" + months, values));
   }
 
-  private static void mean(List<Figure> figures, String metric, String path, String category, List<Integer> values) {
-    int[] sample = values.stream().mapToInt(Integer::intValue).toArray();
+  /** A satisfaction's n and mean. */
+  private static void mean(List<Figure> figures, String path, String category, Histogram values) {
     String name = Labels.category(category);
-    figures.add(Figure.count(metric, path, category, name, sample.length).withStatistic("n"));
-    figures.add(new Figure(metric, path, category, name, "mean", Statistics.mean(sample), sample.length));
+    figures.add(Figure.count("satisfaction", path, category, name, values.n()).withStatistic("n"));
+    figures.add(new Figure("satisfaction", path, category, name, "mean", values.mean(), values.n()));
   }
 
   private void workAbility(Filter filter, List<Figure> figures) {
-    Map<String, Map<Long, int[]>> firstAndLast = new LinkedHashMap<>();
-    firstAndLast.put("WHODAS", new HashMap<>());
-    firstAndLast.put("KYKYVIISARI", new HashMap<>());
-    Map<String, Map<Long, Integer>> measurementCounts = new HashMap<>();
+    // Per instrument and client: the first score, the last score and how many there were.
+    Map<Instrument, Map<Long, int[]>> measured = new EnumMap<>(Instrument.class);
+    for (Instrument instrument : Instrument.values()) {
+      measured.put(instrument, new HashMap<>());
+    }
     jdbc.query("select m.client_id, m.instrument, m.score from work_ability_measurement m"
         + " where m.client_id in (" + filter.clientIds() + ") order by m.client_id, m.instrument, m.measured_at, m.id", rs -> {
-          Map<Long, int[]> byClient = firstAndLast.get(rs.getString(2));
-          if (byClient == null) {
-            return;
-          }
           int score = rs.getInt(3);
-          int[] pair = byClient.computeIfAbsent(rs.getLong(1), client -> new int[] {score, score});
-          pair[1] = score;
-          measurementCounts.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).merge(rs.getLong(1), 1, Integer::sum);
+          int[] firstLastCount = measured.get(Instrument.valueOf(rs.getString(2)))
+              .computeIfAbsent(rs.getLong(1), client -> new int[] {score, score, 0});
+          firstLastCount[1] = score;
+          firstLastCount[2]++;
         }, filter.args());
-    firstAndLast.forEach((instrument, byClient) -> {
-      String category = instrument.toLowerCase();
-      // Lower is better for WHODAS, higher for Kykyviisari: "improved" means better for the client.
-      int better = instrument.equals("WHODAS") ? -1 : 1;
-      List<Integer> changes = new ArrayList<>();
+    measured.forEach((instrument, byClient) -> {
+      String category = instrument.name().toLowerCase(java.util.Locale.ROOT);
+      Histogram changes = new Histogram(-instrument.max());
       long improved = 0;
       long unchanged = 0;
       long worsened = 0;
-      for (Map.Entry<Long, int[]> client : byClient.entrySet()) {
-        if (measurementCounts.get(instrument).get(client.getKey()) < 2) {
+      for (int[] firstLastCount : byClient.values()) {
+        if (firstLastCount[2] < 2) {
           continue;
         }
-        int change = client.getValue()[1] - client.getValue()[0];
+        int change = firstLastCount[1] - firstLastCount[0];
         changes.add(change);
-        if (change * better > 0) {
+        // "Improved" means better for the client, whichever way the instrument counts.
+        int better = instrument.lowerIsBetter() ? -change : change;
+        if (better > 0) {
           improved++;
         } else if (change == 0) {
           unchanged++;
@@ -456,10 +451,9 @@ public class EvaluationService {
         }
       }
       String name = Labels.category(category);
-      int[] sample = changes.stream().mapToInt(Integer::intValue).toArray();
-      figures.add(Figure.count("work-ability-change", "all", category, name, sample.length).withStatistic("n"));
-      figures.add(new Figure("work-ability-change", "all", category, name, "mean", Statistics.mean(sample), sample.length));
-      figures.add(new Figure("work-ability-change", "all", category, name, "median", Statistics.median(sample), sample.length));
+      figures.add(Figure.count("work-ability-change", "all", category, name, changes.n()).withStatistic("n"));
+      figures.add(new Figure("work-ability-change", "all", category, name, "mean", changes.mean(), changes.n()));
+      figures.add(new Figure("work-ability-change", "all", category, name, "median", changes.median(), changes.n()));
       figures.add(Figure.count("work-ability-change", "all", category + ":improved", name + ": " + Labels.category("improved"), improved));
       figures.add(Figure.count("work-ability-change", "all", category + ":unchanged", name + ": " + Labels.category("unchanged"), unchanged));
       figures.add(Figure.count("work-ability-change", "all", category + ":worsened", name + ": " + Labels.category("worsened"), worsened));

@@ -1,9 +1,10 @@
 package fi.polku.evaluation;
 
 /**
- * Whole numbers (working days, scores) counted by value, so a million lead times take a few
- * kilobytes and the median and percentiles are read off the counts, with the same definitions as
- * {@link Statistics}.
+ * Whole numbers (working days, scores, changes) counted by value, so a million lead times take a
+ * few kilobytes. The report's one definition of its statistics (docs/evaluation.md): the median is
+ * the middle value, or the mean of the two middle values for an even count; a percentile is the
+ * nearest rank.
  */
 final class Histogram {
 

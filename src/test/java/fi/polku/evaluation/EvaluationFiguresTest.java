@@ -15,23 +15,28 @@ class EvaluationFiguresTest {
 
   @Test
   void medianAveragesTheMiddleTwoAndP90IsTheNearestRank() {
-    assertThat(Statistics.median(new int[] {6, 1, 2, 3, 2, 4})).isEqualTo(2.5);
-    assertThat(Statistics.median(new int[] {7, 1, 3})).isEqualTo(3.0);
-    assertThat(Statistics.percentile(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90)).isEqualTo(9.0);
-    assertThat(Statistics.percentile(new int[] {4, 5, 7, 7, 10}, 90)).isEqualTo(10.0);
-    assertThat(Statistics.percentile(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}, 90))
+    assertThat(of(6, 1, 2, 3, 2, 4).median()).isEqualTo(2.5);
+    assertThat(of(7, 1, 3).median()).isEqualTo(3.0);
+    assertThat(of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10).percentile(90)).isEqualTo(9.0);
+    assertThat(of(4, 5, 7, 7, 10).percentile(90)).isEqualTo(10.0);
+    assertThat(of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20).percentile(90))
         .isEqualTo(18.0);
-    assertThat(Statistics.mean(new int[] {7, 8, 10})).isEqualTo(25 / 3.0);
-    assertThat(Statistics.median(new int[0])).isNull();
-    assertThat(Statistics.percentile(new int[0], 90)).isNull();
+    assertThat(of(7, 8, 10).mean()).isEqualTo(25 / 3.0);
+    assertThat(of().median()).isNull();
+    assertThat(of().percentile(90)).isNull();
+  }
+
+  private static Histogram of(int... values) {
+    Histogram histogram = new Histogram(0);
+    for (int value : values) {
+      histogram.add(value);
+    }
+    return histogram;
   }
 
   @Test
-  void aHistogramGivesTheSameStatisticsAsTheValuesThemselves() {
-    Histogram days = new Histogram(0);
-    for (int value : new int[] {6, 1, 2, 3, 2, 4}) {
-      days.add(value);
-    }
+  void aHistogramCountsRangesAndValuesBelowZero() {
+    Histogram days = of(6, 1, 2, 3, 2, 4);
     assertThat(days.median()).isEqualTo(2.5);
     assertThat(days.percentile(90)).isEqualTo(6.0);
     assertThat(days.between(1, 2)).isEqualTo(3);
