@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,12 +80,7 @@ class EvaluationController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String path,
       @RequestParam(required = false) String municipality) {
-    EvaluationReport report = evaluation.report(query(caller, from, to, path, municipality));
-    String name = "polku-arviointi-" + report.query().from() + "-" + report.query().to() + ".csv";
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-        .body(EvaluationCsv.write(report));
+    return EvaluationCsv.download(evaluation.report(query(caller, from, to, path, municipality)));
   }
 
   private EvaluationQuery query(Caller caller, LocalDate from, LocalDate to, String path, String municipality) {

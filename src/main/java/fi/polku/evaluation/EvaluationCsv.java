@@ -1,6 +1,9 @@
 package fi.polku.evaluation;
 
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The evaluation as one CSV table for Excel in Finnish: a byte-order mark so Excel reads UTF-8
@@ -9,6 +12,14 @@ import java.nio.charset.StandardCharsets;
 final class EvaluationCsv {
 
   private EvaluationCsv() {}
+
+  /** The report as a CSV download named by its period. */
+  static ResponseEntity<byte[]> download(EvaluationReport report) {
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"polku-arviointi-" + report.query().from() + "-"
+            + report.query().to() + ".csv\"")
+        .body(write(report));
+  }
 
   static byte[] write(EvaluationReport report) {
     StringBuilder csv = new StringBuilder("\uFEFF");

@@ -34,7 +34,7 @@ final class EvaluationHtml {
 
   static String render(EvaluationReport report, String userId) {
     EvaluationQuery query = report.query();
-    Map<String, List<Figure>> metrics = EvaluationPage.byMetric(report.figures());
+    Map<String, List<Figure>> metrics = report.byMetric();
     StringBuilder html = new StringBuilder();
     html.append("<header><strong>Polku · Arviointi</strong><span>").append(Html.escape(userId))
         .append(" · <a href=\"/evaluation/logout\">Kirjaudu ulos</a></span></header><main>");

@@ -6,10 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
@@ -93,9 +90,7 @@ class EvaluationPage {
     }
     EvaluationReport report = evaluation.report(query);
     if ("csv".equals(format)) {
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"polku-arviointi-" + query.from() + "-" + query.to() + ".csv\"")
-          .body(EvaluationCsv.write(report));
+      return EvaluationCsv.download(report);
     }
     return page(HttpStatus.OK, "Polun arviointi", EvaluationHtml.render(report, reader.userId()));
   }
@@ -136,11 +131,5 @@ class EvaluationPage {
     return ResponseEntity.status(status).contentType(HTML)
         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'")
         .header("X-Frame-Options", "DENY").header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
-  }
-
-  static Map<String, List<Figure>> byMetric(List<Figure> figures) {
-    Map<String, List<Figure>> metrics = new LinkedHashMap<>();
-    figures.forEach(figure -> metrics.computeIfAbsent(figure.metric(), metric -> new ArrayList<>()).add(figure));
-    return metrics;
   }
 }

@@ -55,10 +55,8 @@ public class EvaluationService {
   static final List<String> OUTCOMES = List.of("employed", "education", "rehabilitation", "outside-labour-force",
       "still-unemployed");
 
-  private static final String TASK_RECORD_MAPPING = "Task_RecordMapping";
-
   private static final List<String> ACTIVITIES = List.of(TeReferralModel.TASK_CONFIRM_TRIAGE,
-      TeReferralModel.TIMER_TRIAGE_SLA, TASK_RECORD_MAPPING, TeReferralModel.TASK_REVIEW_PLAN,
+      TeReferralModel.TIMER_TRIAGE_SLA, TeReferralModel.TASK_RECORD_MAPPING, TeReferralModel.TASK_REVIEW_PLAN,
       OhHandoverModel.TASK_TAKE_OVER, HealthCheckModel.TASK_SEND_INVITATION);
 
   /** Rows streamed from the database at a time: a report over a million instances stays small in memory. */
@@ -86,10 +84,15 @@ public class EvaluationService {
     final Map<String, Long> ends = new LinkedHashMap<>();
     final Map<String, Long> followOn = new TreeMap<>();
     final Histogram experience = new Histogram(0);
+    /** The path's end events and their names, read from its model once per report. */
+    final Map<String, String> endNames;
 
-    PathTally(String path, int months) {
+    PathTally(String path, int months, Map<String, String> endNames) {
       this.path = path;
       this.startsPerMonth = new long[months];
+      this.endNames = endNames;
+      endNames.keySet().forEach(end -> ends.put(end, 0L));
+      ends.put("open", 0L);
     }
   }
 
@@ -112,10 +115,7 @@ public class EvaluationService {
         LocalDate.now(clock.withZone(WorkingDays.FINLAND)).plusDays(2), YearMonth.from(query.from()), YearMonth.from(query.to()));
     Tally tally = new Tally();
     for (String path : query.paths()) {
-      PathTally paths = new PathTally(path, calendar.months.length);
-      endEventNames(path).keySet().forEach(end -> paths.ends.put(end, 0L));
-      paths.ends.put("open", 0L);
-      tally.paths.put(path, paths);
+      tally.paths.put(path, new PathTally(path, calendar.months.length, endEventNames(path)));
     }
     LEAD_TIMES.forEach(leadTime -> tally.leadTimes.put(leadTime, new Histogram(0)));
     instances(filter, calendar, tally);
@@ -186,7 +186,7 @@ public class EvaluationService {
         + " left join (select a.proc_inst_id_ as instance_id,"
         + " min(case when a.act_id_ = '" + TeReferralModel.TASK_CONFIRM_TRIAGE + "' then a.end_time_ end) as triaged,"
         + " max(case when a.act_id_ = '" + TeReferralModel.TIMER_TRIAGE_SLA + "' then 1 else 0 end) as breached,"
-        + " min(case when a.act_id_ = '" + TASK_RECORD_MAPPING + "' then a.start_time_ end) as mapped,"
+        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_RECORD_MAPPING + "' then a.start_time_ end) as mapped,"
         + " min(case when a.act_id_ = '" + TeReferralModel.TASK_REVIEW_PLAN + "' then a.end_time_ end) as reviewed,"
         + " min(case when a.act_id_ = '" + OhHandoverModel.TASK_TAKE_OVER + "' then a.end_time_ end) as taken_over,"
         + " max(case when a.act_id_ = '" + HealthCheckModel.TASK_SEND_INVITATION + "' then 1 else 0 end) as invited"
@@ -310,12 +310,9 @@ public class EvaluationService {
     figures.add(share("sla", TeReferralModel.PROCESS_KEY, "breached", tally.breached, tally.triaged));
   }
 
-  private void endStates(Tally tally, List<Figure> figures) {
-    tally.paths.values().forEach(path -> {
-      Map<String, String> names = endEventNames(path.path);
-      path.ends.forEach((state, count) -> figures.add(
-          Figure.count("end-state", path.path, state, names.getOrDefault(state, Labels.category(state)), count)));
-    });
+  private static void endStates(Tally tally, List<Figure> figures) {
+    tally.paths.values().forEach(path -> path.ends.forEach((state, count) -> figures.add(
+        Figure.count("end-state", path.path, state, path.endNames.getOrDefault(state, Labels.category(state)), count))));
   }
 
   /** The end events of the path's latest model, with their names, in the model's order. */

@@ -37,6 +37,7 @@ public final class TeReferralModel {
   public static final String TIMER_APPOINTMENT_REMINDER = "Timer_AppointmentReminder";
   public static final String TASK_SEND_REMINDER = "Task_SendReminder";
   public static final String TASK_MAP_WORK_ABILITY = "Task_MapWorkAbility";
+  public static final String TASK_RECORD_MAPPING = "Task_RecordMapping";
   public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
   public static final String TIMER_FOLLOW_UP_3 = "Timer_FollowUp3";
   public static final String TASK_FOLLOW_UP_3 = "Task_FollowUp3";
