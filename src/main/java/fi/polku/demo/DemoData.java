@@ -207,25 +207,7 @@ class DemoData {
 
   private void planRound(Simulation simulation, DemoPaths paths, Instant at, List<DemoPaths.Person> persons,
       List<DemoClient> scripts) {
-    simulation.at(at, "invitation round", () -> {
-      List<String> cases = paths.invitationRound(persons);
-      for (int i = 0; i < cases.size(); i++) {
-        String caseNumber = cases.get(i);
-        DemoClient client = scripts.get(i);
-        if (caseNumber == null) {
-          continue;
-        }
-        simulation.follow(caseNumber, client);
-        if (client.booking.equals("api") && client.bookingAfterDays >= 0) {
-          Instant bookedAt = DemoClient.at(workingDays, ClockUtil.getCurrentTime().toInstant(), client.bookingAfterDays, 12);
-          Instant appointment = DemoClient.at(workingDays, bookedAt, client.checkInDays, 10);
-          simulation.at(bookedAt, "booking", () -> {
-            client.bookedFor(appointment);
-            paths.bookingByApi(caseNumber, appointment);
-          });
-        }
-      }
-    });
+    simulation.at(at, "invitation round", () -> paths.invitationRound(simulation, workingDays, persons, scripts));
   }
 
   /** A client's course, drawn so that every step and end state of every path occurs. */

@@ -1,6 +1,7 @@
 package fi.polku.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.polku.calendar.WorkingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import fi.polku.calendar.WorkingDays;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Starts the paths of made-up people the ways real ones start: other agencies' systems through
@@ -128,6 +128,31 @@ public class DemoPaths {
           ? result.get("caseNumber").asText() : null);
     }
     return cases;
+  }
+
+  /**
+   * An invitation round whose clients the simulation follows from then on, each by its script, with
+   * the appointment system's booking planned for those whose script books that way.
+   */
+  public void invitationRound(Simulation simulation, WorkingDays days, List<Person> persons, List<DemoClient> scripts) {
+    List<String> cases = invitationRound(persons);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    for (int i = 0; i < cases.size(); i++) {
+      String caseNumber = cases.get(i);
+      DemoClient client = scripts.get(i);
+      if (caseNumber == null) {
+        continue;
+      }
+      simulation.follow(caseNumber, client);
+      if (client.booking.equals("api") && client.bookingAfterDays >= 0) {
+        Instant bookedAt = DemoClient.at(days, now, client.bookingAfterDays, 12);
+        Instant appointment = DemoClient.at(days, bookedAt, client.checkInDays, 10);
+        simulation.at(bookedAt, "booking", () -> {
+          client.bookedFor(appointment);
+          bookingByApi(caseNumber, appointment);
+        });
+      }
+    }
   }
 
   /** A coordinator's referral to a health check, or a nurse's walk-in, through the start form; the process instance's id. */

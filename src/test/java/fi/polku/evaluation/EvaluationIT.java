@@ -106,22 +106,7 @@ class EvaluationIT extends PostgresSpringTest {
       setUp.accept(client);
       return client;
     }).toList();
-    simulation.at(START, "invitation round", () -> {
-      List<String> cases = paths.invitationRound(persons);
-      for (int i = 0; i < cases.size(); i++) {
-        simulation.follow(cases.get(i), scripts.get(i));
-        if (scripts.get(i).booking.equals("api")) {
-          String caseNumber = cases.get(i);
-          DemoClient client = scripts.get(i);
-          Instant bookedAt = at(START, 3, 12);
-          Instant appointment = at(bookedAt, 4, 10);
-          simulation.at(bookedAt, "booking", () -> {
-            client.bookedFor(appointment);
-            paths.bookingByApi(caseNumber, appointment);
-          });
-        }
-      }
-    });
+    simulation.at(START, "invitation round", () -> paths.invitationRound(simulation, workingDays, persons, scripts));
     // Path 3: one hand-over; the job ends on 20 March and the coordinator takes over two days later.
     DemoClient handover = new DemoClient();
     handover.handoverConsent = true;
@@ -303,10 +288,5 @@ class EvaluationIT extends PostgresSpringTest {
     client.booking = how;
     client.bookingAfterDays = afterDays;
     client.checkInDays = checkInDays;
-  }
-
-  private Instant at(Instant from, int workingDaysLater, int hour) {
-    LocalDate day = workingDays.plusWorkingDays(from.atZone(WorkingDays.FINLAND).toLocalDate(), workingDaysLater);
-    return day.atTime(hour, 0).atZone(WorkingDays.FINLAND).toInstant();
   }
 }
