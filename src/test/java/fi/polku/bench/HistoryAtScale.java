@@ -63,9 +63,8 @@ final class HistoryAtScale {
         default -> "d." + column;
       }).toList());
       jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select
-          + " from generate_series(0, " + (expired - 1) + ") g join act_hi_procinst c on c.id_ = 'bench-h-' || g"
-          + " join (select x.*, row_number() over (order by x.id_) - 1 as rn from (" + sources + ") x) s"
-          + " on s.rn = g % (select count(*) from (" + sources + ") y) join " + table + " d on d.proc_inst_id_ = s.id_");
+          + PolkuBench.copies(sources, expired) + " join act_hi_procinst c on c.id_ = 'bench-h-' || g"
+          + " join " + table + " d on d.proc_inst_id_ = s.id_");
     }
     casesAndSteps(sources, start, clones, expired);
     jdbc.execute("analyze");
@@ -80,8 +79,7 @@ final class HistoryAtScale {
    * steps (a handful of a referral's activity rows), which keeps seeding within minutes.
    */
   private void casesAndSteps(String sources, String start, long clones, int expired) {
-    String from = " from generate_series(0, " + (clones - 1) + ") g join (select x.*, row_number() over (order by x.id_) - 1"
-        + " as rn from (" + sources + ") x) s on s.rn = g % (select count(*) from (" + sources + ") y)";
+    String from = PolkuBench.copies(sources, clones);
     long firstClient = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from client", Long.class);
     long firstReferral = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from referral", Long.class);
     jdbc.update("insert into client (id, identity_hash, identity_encrypted, temporary_identity, created_at)"

@@ -464,8 +464,16 @@ final class PolkuBench {
     String select = columns.stream().map(column -> overrides.getOrDefault(column, "s." + column))
         .collect(Collectors.joining(", "));
     return jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select
-        + " from generate_series(0, " + (n - 1) + ") g join (select x.*, row_number() over (order by x.id_) - 1 as"
-        + " bench_rn from (" + sourceQuery + ") x) s on s.bench_rn = g % " + sources);
+        + copies(sourceQuery, n));
+  }
+
+  /**
+   * The FROM clause of n copies of the source rows, round robin: g is the copy's number (0..n-1)
+   * and s its source row.
+   */
+  static String copies(String sourceQuery, long n) {
+    return " from generate_series(0, " + (n - 1) + ") g join (select x.*, row_number() over (order by x.id_) - 1 as"
+        + " bench_rn from (" + sourceQuery + ") x) s on s.bench_rn = g % (select count(*) from (" + sourceQuery + ") y)";
   }
 
   static String jobsOf(List<Job> jobs) {
