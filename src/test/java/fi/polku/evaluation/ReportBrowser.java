@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -43,6 +44,8 @@ final class ReportBrowser implements AutoCloseable {
         "--window-size=1280,4000", "--lang=fi", "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
+    // An element looked for right after a navigation may not be there yet: wait for it a while.
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
   }
 
   void open(String url) {
@@ -56,7 +59,18 @@ final class ReportBrowser implements AutoCloseable {
   void logIn(String user, String password) {
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
+    String loginPage = driver.getCurrentUrl();
     driver.findElement(By.id("login")).click();
+    // The form posts and is redirected: wait until the browser has left the login page.
+    long until = System.currentTimeMillis() + 10_000;
+    while (driver.getCurrentUrl().equals(loginPage) && System.currentTimeMillis() < until) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   String text(String css) {
