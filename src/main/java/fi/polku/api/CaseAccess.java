@@ -1,24 +1,48 @@
 package fi.polku.api;
 
+import fi.polku.cases.Agency;
+import fi.polku.cases.CaseNotFoundException;
 import fi.polku.cases.ClientCase;
 import fi.polku.cases.ClientCaseService;
+import fi.polku.consent.ConsentService;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Which cases a caller may see: those its agency takes part in; administrators see all. */
+/**
+ * Which cases a caller may see: those its agency takes part in; administrators see all. An agency
+ * takes part only by having opened the case or through a consent in force that lets the client's
+ * information reach it. Doing work on a path (a referral sent to the sote centre, say) is not
+ * taking part: a referral returned for want of consent leaves the receiver outside the case, and a
+ * withdrawn or lapsed consent takes the agency out again at once.
+ */
 @Component
 public class CaseAccess {
 
   private final ClientCaseService cases;
+  private final ConsentService consents;
 
-  CaseAccess(ClientCaseService cases) {
+  CaseAccess(ClientCaseService cases, ConsentService consents) {
     this.cases = cases;
+    this.consents = consents;
   }
 
   /** The case, or 404 when it does not exist or the caller's agency takes no part in it. */
   public ClientCase visibleCase(String caseNumber, Caller caller) {
+    ClientCase clientCase = cases.get(caseNumber);
     if (caller.admin() && caller.agency().isEmpty()) {
-      return cases.get(caseNumber);
+      return clientCase;
     }
-    return cases.getFor(caseNumber, caller.requireAgency());
+    if (!participants(clientCase).contains(caller.requireAgency())) {
+      throw new CaseNotFoundException(caseNumber);
+    }
+    return clientCase;
+  }
+
+  /** The agencies taking part in the case now: the one that opened it and those a consent in force reaches. */
+  public Set<Agency> participants(ClientCase clientCase) {
+    Set<Agency> participants = EnumSet.of(clientCase.openedByAgency());
+    participants.addAll(consents.recipientsInForce(clientCase.caseNumber()));
+    return participants;
   }
 }

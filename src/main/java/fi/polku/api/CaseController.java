@@ -93,7 +93,7 @@ class CaseController {
         }
       }
     }
-    return new CaseStatusResponse(status, content);
+    return new CaseStatusResponse(status, List.copyOf(access.participants(clientCase)), content);
   }
 
   /** The status and the content the caller may see. */
@@ -104,8 +104,8 @@ class CaseController {
       List<Agency> agencies,
       List<CaseStatus.PathStatus> paths,
       List<CaseContentSource.CaseContent> content) {
-    CaseStatusResponse(CaseStatus status, List<CaseContentSource.CaseContent> content) {
-      this(status.caseNumber(), status.openedAt(), status.openedBy(), status.agencies(), status.paths(), content);
+    CaseStatusResponse(CaseStatus status, List<Agency> participants, List<CaseContentSource.CaseContent> content) {
+      this(status.caseNumber(), status.openedAt(), status.openedBy(), participants, status.paths(), content);
     }
   }
 }

@@ -9,25 +9,44 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Idempotency-Key for POSTs that create something: the first answer is stored with the key (per
  * caller) in the same transaction as what it created, and a retry with the same key and body gets
  * that answer again instead of creating a second one.
+ *
+ * <p>Two requests with the same key at the same moment: the first claims the key (its row, not yet
+ * committed) before it creates anything. On PostgreSQL the second's claim waits on that row until
+ * the first commits, and then gets the first's answer; should the first fail, the second goes on
+ * as the first. A database that does not wait (or a wait that times out) answers the second with
+ * {@link RequestInProgressException}: 409 with Retry-After. Never a second creation, never a 500.
  */
 @Component
 public class IdempotentRequests {
 
+  /** The status of a claimed key whose request has not answered yet (never committed as such). */
+  private static final int IN_PROGRESS = 0;
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  IdempotentRequests(JdbcTemplate jdbc, Clock clock) {
+  private final TransactionTemplate claim;
+
+  IdempotentRequests(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    // The claim is a savepoint in the caller's transaction: a failed claim leaves the transaction usable.
+    this.claim = new TransactionTemplate(transactions);
+    this.claim.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** A stored answer. */
@@ -58,11 +77,26 @@ public class IdempotentRequests {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    if (!claim(caller.userId(), key, hash)) {
+      // Another request held the key: it has committed by now (its answer is there) or is still running.
+      return find(caller.userId(), key, hash).orElseThrow(RequestInProgressException::new);
+    }
     Answer answer = create.get();
-    jdbc.update("insert into api_idempotency (caller, idem_key, request_hash, status, location, body, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?)",
-        caller.userId(), key, hash, answer.status(), answer.location(), answer.body(), Timestamp.from(clock.instant()));
+    jdbc.update("update api_idempotency set status = ?, location = ?, body = ? where caller = ? and idem_key = ?",
+        answer.status(), answer.location(), answer.body(), caller.userId(), key);
     return answer;
+  }
+
+  /** Claims the key for this request; false when another request holds it. */
+  private boolean claim(String caller, String key, String hash) {
+    try {
+      claim.executeWithoutResult(status -> jdbc.update("insert into api_idempotency (caller, idem_key, request_hash,"
+              + " status, location, body, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+          caller, key, hash, IN_PROGRESS, null, "", Timestamp.from(clock.instant())));
+      return true;
+    } catch (DuplicateKeyException | ConcurrencyFailureException held) {
+      return false;
+    }
   }
 
   private Optional<Answer> find(String caller, String key, String hash) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -113,6 +115,13 @@ class ProblemHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return ProblemWriter.problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(RequestInProgressException.class)
+  ResponseEntity<ProblemDetail> inProgress(RequestInProgressException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(RequestInProgressException.RETRY_AFTER_SECONDS))
+        .body(ProblemWriter.problem(HttpStatus.CONFLICT, "Request in progress", e.getMessage(), null));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -8,6 +8,8 @@ import java.util.Set;
  *
  * @param temporaryIdentity the client's identity code is a temporary one (individual number
  *     900–999), so the person may later get a permanent code
+ * @param agencies the agencies that have worked on the case; who may see it is decided by the
+ *     opening agency and the consents in force, not by this set
  */
 public record ClientCase(
     String caseNumber,
@@ -18,9 +20,4 @@ public record ClientCase(
     Agency openedByAgency,
     Set<Agency> agencies,
     boolean temporaryIdentity) {
-
-  /** Whether the agency takes part in the case (and so may see it). */
-  public boolean involves(Agency agency) {
-    return agencies.contains(agency);
-  }
 }

@@ -65,16 +65,10 @@ public class ClientCaseService {
     return find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
-  /** The case as seen by an agency: not found unless the agency takes part in it. */
-  public ClientCase getFor(String caseNumber, Agency agency) {
-    ClientCase found = get(caseNumber);
-    if (!found.involves(agency)) {
-      throw new CaseNotFoundException(caseNumber);
-    }
-    return found;
-  }
-
-  /** Makes the agency a participant of the case (no-op when it already is). */
+  /**
+   * Records that the agency has worked on the case (no-op when it already has). Who may see the
+   * case is a different question, answered by the opening agency and the consents in force.
+   */
   @Transactional
   public void join(String caseNumber, Agency agency) {
     Integer present = jdbc.queryForObject(

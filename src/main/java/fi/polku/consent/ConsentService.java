@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -119,6 +121,22 @@ public class ConsentService {
         Timestamp.from(clock.instant()), caseNumber, from.code(), to.code(), scope.code(),
         consentId.isPresent(), consentId.orElse(null), checkedBy, purpose);
     return consentId.isPresent();
+  }
+
+  /**
+   * The agencies that a consent in force now lets information of the case's client reach, whatever
+   * its scope: with the agency that opened the case, the ones that take part in it.
+   */
+  public Set<Agency> recipientsInForce(String caseNumber) {
+    ClientCase clientCase = cases.get(caseNumber);
+    Instant now = clock.instant();
+    LocalDate day = now.atZone(FINLAND).toLocalDate();
+    Set<Agency> recipients = EnumSet.noneOf(Agency.class);
+    jdbc.queryForList("select distinct to_agency from consent where client_id = ? and given_on <= ?"
+            + " and valid_until >= ? and (withdrawn_at is null or withdrawn_at > ?)",
+        String.class, clientCase.clientId(), day, day, Timestamp.from(now))
+        .forEach(code -> recipients.add(Agency.fromCode(code)));
+    return recipients;
   }
 
   /** {@link #allows(String, Agency, Agency, ConsentScope, Instant, String, String)} now. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /** Records the team's follow-on paths and case manager for the evaluation; the referral is now in progress. */
@@ -30,17 +31,15 @@ class RecordMappingDelegate implements JavaDelegate {
         "process:" + execution.getCurrentActivityId());
   }
 
-  /** A checklist arrives as a list (Tasklist) or as comma-separated text (API, tests). */
+  /** The checklist's picks: Tasklist sends a checklist as a Json array of the chosen values. */
   static List<String> paths(Object value) {
     List<String> paths = new ArrayList<>();
-    if (value instanceof Collection<?> collection) {
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(path -> paths.add(path.stringValue()));
+    } else if (value instanceof Collection<?> collection) {
       collection.forEach(path -> paths.add(String.valueOf(path)));
     } else if (value != null) {
-      for (String path : value.toString().replaceAll("[\\[\\]\"]", "").split(",")) {
-        if (!path.isBlank()) {
-          paths.add(path.trim());
-        }
-      }
+      throw new IllegalArgumentException("followOnPaths is not a checklist's list but a " + value.getClass().getSimpleName());
     }
     return paths;
   }
