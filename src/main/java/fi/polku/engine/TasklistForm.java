@@ -61,8 +61,16 @@ public final class TasklistForm {
   }
 
   /** One keyed field of the form. */
-  record Field(String key, String type, boolean disabled, boolean required, String hide, List<String> options,
-      Integer maxLength, Double min, Double max, String subtype, String timeFormat) {}
+  public record Field(String componentId, String key, String type, boolean disabled, boolean required,
+      List<String> hide, List<String> options, List<String> optionLabels, Integer maxLength, Double min, Double max,
+      String subtype, String timeFormat) {
+
+    /** The label a user sees for an option's value. */
+    public String labelOf(Object value) {
+      int index = options.indexOf(String.valueOf(value));
+      return index < 0 ? null : optionLabels.get(index);
+    }
+  }
 
   /** The form with this id, read from the deployed forms folder on the classpath ({@code forms/<id>.form}). */
   public static TasklistForm byId(String formId) {
@@ -92,9 +100,20 @@ public final class TasklistForm {
     return id;
   }
 
-  /** The keys a user can fill in (neither display-only nor disabled). */
-  public List<String> editableKeys() {
-    return fields.stream().filter(field -> !field.disabled()).map(Field::key).toList();
+  /** The keyed fields, in the order the form shows them. */
+  public List<Field> fields() {
+    return fields;
+  }
+
+  /** The field with the key. */
+  public Field field(String key) {
+    return fields.stream().filter(field -> field.key().equals(key)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No field " + key + " in form " + id));
+  }
+
+  /** What a date-time field holds after the user picked {@code value} (as {@link #submit} would send it). */
+  public Object entered(String key, Object value) {
+    return entry(field(key), value);
   }
 
   /**
@@ -113,7 +132,7 @@ public final class TasklistForm {
     }
     List<String> problems = new ArrayList<>();
     entered.forEach((key, value) -> {
-      Field field = field(key);
+      Field field = fieldOrNull(key);
       if (field == null) {
         problems.add(key + ": no such field in form " + id);
       } else if (field.disabled()) {
@@ -160,7 +179,7 @@ public final class TasklistForm {
     return body.toString();
   }
 
-  private Field field(String key) {
+  private Field fieldOrNull(String key) {
     return fields.stream().filter(field -> field.key().equals(key)).findFirst().orElse(null);
   }
 
@@ -297,18 +316,35 @@ public final class TasklistForm {
   // Conditions -----------------------------------------------------------------------------------
 
   private static final Pattern NOT = Pattern.compile("not\\((.+)\\)");
-  private static final Pattern COMPARE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"([^\"]*)\"");
+  private static final Pattern COMPARE = Pattern.compile("(.+?)\\s*(!=|=)\\s*(.+)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern TEXT = Pattern.compile("\"([^\"]*)\"");
 
+  /** Hidden when the field's own condition or that of a group around it is true. */
   private boolean isHidden(Field field, Map<String, Object> data) {
-    return field.hide() != null && Boolean.TRUE.equals(feel(field.hide().replaceFirst("^=", "").trim(), data));
+    return field.hide().stream().anyMatch(hide -> Boolean.TRUE.equals(feel(hide.replaceFirst("^=", "").trim(), data)));
   }
 
   /**
-   * The few FEEL shapes our forms' conditions use, with FEEL's three-valued logic (null is
-   * neither true nor false). Any other shape fails loudly: extend this with the form.
+   * The few FEEL shapes our forms' conditions use ({@code a or b}, {@code a and b}, {@code not(a)},
+   * {@code x = y}, {@code x != y} over names, "texts" and null, and a bare name), with FEEL's
+   * three-valued logic: null is neither true nor false. Any other shape fails loudly: extend this
+   * with the form.
    */
   private Object feel(String expression, Map<String, Object> data) {
+    for (String operator : List.of(" or ", " and ")) {
+      if (expression.contains(operator)) {
+        List<Object> parts = new ArrayList<>();
+        for (String part : expression.split(Pattern.quote(operator))) {
+          parts.add(feel(part.trim(), data));
+        }
+        boolean or = operator.equals(" or ");
+        if (parts.contains(or)) {
+          return or;
+        }
+        return parts.contains(null) ? null : !or;
+      }
+    }
     Matcher not = NOT.matcher(expression);
     if (not.matches()) {
       Object inner = feel(not.group(1).trim(), data);
@@ -316,13 +352,24 @@ public final class TasklistForm {
     }
     Matcher compare = COMPARE.matcher(expression);
     if (compare.matches()) {
-      boolean equal = Objects.equals(data.get(compare.group(1)), compare.group(3));
+      boolean equal = Objects.equals(operand(compare.group(1).trim(), data), operand(compare.group(3).trim(), data));
       return "=".equals(compare.group(2)) == equal;
     }
-    if (NAME.matcher(expression).matches()) {
-      return data.get(expression);
+    return operand(expression, data);
+  }
+
+  private Object operand(String operand, Map<String, Object> data) {
+    Matcher text = TEXT.matcher(operand);
+    if (text.matches()) {
+      return text.group(1);
     }
-    throw new UnsupportedOperationException("Form " + id + ": condition '" + expression
+    if ("null".equals(operand)) {
+      return null;
+    }
+    if (NAME.matcher(operand).matches()) {
+      return data.get(operand);
+    }
+    throw new UnsupportedOperationException("Form " + id + ": condition part '" + operand
         + "' is not understood by TasklistForm; add its shape there");
   }
 
@@ -339,29 +386,35 @@ public final class TasklistForm {
         throw new IllegalStateException(path + " has id " + form.path("id").asText() + ", not " + formId);
       }
       List<Field> fields = new ArrayList<>();
-      collect(form.path("components"), fields);
+      collect(form.path("components"), List.of(), fields);
       return new TasklistForm(formId, List.copyOf(fields));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void collect(JsonNode components, List<Field> fields) {
+  private static void collect(JsonNode components, List<String> hiddenBy, List<Field> fields) {
     for (JsonNode component : components) {
+      List<String> hide = new ArrayList<>(hiddenBy);
+      if (component.path("conditional").hasNonNull("hide")) {
+        hide.add(component.path("conditional").path("hide").asText());
+      }
       if (component.has("components")) {
-        collect(component.get("components"), fields);
+        collect(component.get("components"), hide, fields);
       }
       if (!component.hasNonNull("key")) {
         continue;
       }
       JsonNode validate = component.path("validate");
       List<String> options = new ArrayList<>();
-      component.path("values").forEach(option -> options.add(option.path("value").asText()));
-      fields.add(new Field(component.get("key").asText(), component.path("type").asText(),
-          component.path("disabled").asBoolean(false),
-          validate.path("required").asBoolean(false),
-          component.path("conditional").hasNonNull("hide") ? component.path("conditional").path("hide").asText() : null,
-          List.copyOf(options),
+      List<String> labels = new ArrayList<>();
+      component.path("values").forEach(option -> {
+        options.add(option.path("value").asText());
+        labels.add(option.path("label").asText());
+      });
+      fields.add(new Field(component.path("id").asText(), component.get("key").asText(), component.path("type").asText(),
+          component.path("disabled").asBoolean(false), validate.path("required").asBoolean(false), List.copyOf(hide),
+          List.copyOf(options), List.copyOf(labels),
           validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
           validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
           validate.hasNonNull("max") ? validate.get("max").asDouble() : null,

@@ -11,6 +11,7 @@ import fi.polku.demo.DemoApi;
 import fi.polku.demo.DemoClient;
 import fi.polku.demo.DemoPaths;
 import fi.polku.demo.Simulation;
+import fi.polku.support.Browser;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
 import java.net.URLEncoder;
@@ -238,9 +239,9 @@ class EvaluationIT extends PostgresSpringTest {
 
   @Test
   void aTeamLeadLogsInAndSeesTheReportWithTablesAndCharts() throws Exception {
-    ReportBrowser.assumeAvailable();
+    Browser.assumeAvailable();
     String query = "from=2026-03-01&to=2026-03-31&municipality=" + URLEncoder.encode(MUNICIPALITY, StandardCharsets.UTF_8);
-    try (ReportBrowser browser = new ReportBrowser()) {
+    try (Browser browser = new Browser()) {
       browser.open("http://127.0.0.1:" + port + "/evaluation?" + query);
       assertThat(browser.title()).as("not logged in: the login page").contains("Kirjaudu");
       browser.logIn(LEAD, STAFF_PASSWORD);

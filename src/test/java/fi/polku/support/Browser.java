@@ -1,4 +1,4 @@
-package fi.polku.evaluation;
+package fi.polku.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,15 +19,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * browser is downloaded: without the packages the test is skipped with a message, and under
  * CI=true it fails, since CI installs them.
  */
-final class ReportBrowser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  public static final File CHROMIUM = new File("/usr/bin/chromium");
+  public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
   private final ChromeDriver driver;
   private final Path profile;
 
-  static void assumeAvailable() {
+  public static void assumeAvailable() {
     boolean available = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new AssertionError("CI=true but Debian's chromium and chromium-driver are not installed (see .ci/run)");
@@ -35,7 +35,7 @@ final class ReportBrowser implements AutoCloseable {
     Assumptions.assumeTrue(available, "Browser test skipped: install Debian's chromium and chromium-driver to run it");
   }
 
-  ReportBrowser() throws IOException {
+  public Browser() throws IOException {
     profile = Files.createTempDirectory("polku-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -48,15 +48,20 @@ final class ReportBrowser implements AutoCloseable {
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
   }
 
-  void open(String url) {
+  /** The Selenium driver, for pages that need more than these helpers. */
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
     driver.get(url);
   }
 
-  String title() {
+  public String title() {
     return driver.getTitle();
   }
 
-  void logIn(String user, String password) {
+  public void logIn(String user, String password) {
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
     String loginPage = driver.getCurrentUrl();
@@ -73,19 +78,19 @@ final class ReportBrowser implements AutoCloseable {
     }
   }
 
-  String text(String css) {
+  public String text(String css) {
     return driver.findElement(By.cssSelector(css)).getText();
   }
 
-  List<String> texts(String css) {
+  public List<String> texts(String css) {
     return driver.findElements(By.cssSelector(css)).stream().map(element -> element.getText()).toList();
   }
 
-  int count(String css) {
+  public int count(String css) {
     return driver.findElements(By.cssSelector(css)).size();
   }
 
-  void screenshot(Path file) throws IOException {
+  public void screenshot(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
   }

@@ -1,0 +1,312 @@
+package fi.polku;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.polku.engine.TasklistForm;
+import fi.polku.support.Browser;
+import fi.polku.support.HttpTestClient;
+import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.Tasklist;
+import fi.polku.support.TasklistPage;
+import fi.polku.support.TestReferrals;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every user-task form and start form of every path, submitted in real Tasklist in headless
+ * Chromium by a member of the group that does the step, filled in field by field as they would
+ * (every required field, checklist, select and date): the task is gone afterwards, Tasklist shows
+ * no error notice, and the process has moved on to its next step. This is the test that a form
+ * the engine cannot take (a checklist's Json value, say) fails, though every REST test passes.
+ */
+class TasklistFormsIT extends PostgresSpringTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+  static final String COORDINATOR = "it-koordinaattori";
+  static final String COUNSELLOR = "it-palveluohjaaja";
+  static final String TEAM = "it-tiimi";
+  static final String LEAD = "it-esihenkilo";
+  static final String NURSE = "it-terveydenhoitaja";
+  static final String OH = "it-tyoterveys";
+
+  /** The forms submitted in this class's run, to show at the end that none was left out. */
+  static final Set<String> SUBMITTED = new TreeSet<>();
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired JdbcTemplate jdbc;
+
+  static Browser browser;
+  TasklistPage tasklist;
+  HttpTestClient http;
+  String loggedIn;
+
+  @BeforeAll
+  static void openBrowser() throws IOException {
+    Browser.assumeAvailable();
+    browser = new Browser();
+  }
+
+  @AfterAll
+  static void everyFormWasSubmitted() throws IOException {
+    if (browser == null) {
+      return;
+    }
+    browser.close();
+    try (var files = Files.list(Path.of("forms"))) {
+      Set<String> forms = files.map(file -> file.getFileName().toString().replace(".form", ""))
+          .collect(Collectors.toCollection(TreeSet::new));
+      assertThat(SUBMITTED).as("forms submitted in Tasklist").isEqualTo(forms);
+    }
+  }
+
+  @BeforeEach
+  void staffAndPage() {
+    staff(COORDINATOR, "te-coordinator");
+    staff(COUNSELLOR, "sote-counsellor");
+    staff(TEAM, "work-ability-team");
+    staff(LEAD, "team-lead");
+    staff(NURSE, "health-check-nurse");
+    staff(OH, "oh-professional");
+    tasklist = new TasklistPage(browser, port);
+    http = new HttpTestClient(port);
+    loggedIn = null;
+  }
+
+  /** What the browser showed at the end of each test, for a person to look at (and for a failure's cause). */
+  @AfterEach
+  void picture(org.junit.jupiter.api.TestInfo test) throws IOException {
+    browser.screenshot(Path.of("target", "tasklist-forms", test.getTestMethod().orElseThrow().getName() + ".png"));
+  }
+
+  @Test
+  void aTeReferralRunsThroughEveryFormInTasklist() throws Exception {
+    String instance = startInTasklist(COORDINATOR, "te-referral", Tasklist.entries(
+        "identityCode", TestReferrals.randomTestCode(), "clientName", "Testi Asiakas",
+        "clientEmail", "asiakas@polku.invalid", "clientPhone", "040 000 0000", "municipality", "Jyväskylä",
+        "unemploymentMonths", 26, "partialWorkAbility", true, "longTermUnemployed", true,
+        "referralReason", "Toistuvia työttömyysjaksoja, osatyökykyisyys", "coordinatorQuestion", "Mikä tukisi työllistymistä?",
+        "clientGoal", "Osa-aikatyö", "clientMotivation", "high", "consentGiven", true, "consentHealth", true,
+        "consentValidUntil", LocalDate.now().plusMonths(6)));
+
+    // Triage is late: the SLA's timer gives the team lead a task beside the counsellor's.
+    advance(instance, "Timer_TriageSla");
+    submit(LEAD, instance, "Task_EscalateTriage", Tasklist.entries(
+        "escalationNote", "Ruuhkaa palveluohjauksessa; ohjaus sovittu tehtäväksi tällä viikolla."));
+    Map<String, Object> triage = Tasklist.entries("initialInterviewDone", true, "benefitsAdviceGiven", true,
+        "kykyviisariScore", 6, "triageDecision", "team-appointment");
+    for (int item = 1; item <= 12; item++) {
+      triage.put("whodas" + item, item % 3);
+    }
+    submit(COUNSELLOR, instance, "Task_ConfirmTriage", triage);
+    submit(COUNSELLOR, instance, "Task_BookAppointment", Tasklist.entries("appointmentKind", "team-appointment",
+        "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+        "appointmentPlace", "Sote-keskus, huone 12"));
+    advance(instance, "Timer_AppointmentReminder");
+    submit(TEAM, instance, "Task_MapWorkAbility", Tasklist.entries("appointmentAttended", true,
+        "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus ja työkokeilu",
+        "followOnPaths", List.of("vocational-rehabilitation", "supported-employment"), "caseManager", "Tiina Tiimi"));
+    String caseNumber = businessKey(instance);
+    assertThat(jdbc.queryForMap("select m.follow_on_paths, r.status from referral r join referral_mapping m"
+            + " on m.referral_id = r.id where r.case_number = ?", caseNumber))
+        .containsEntry("follow_on_paths", "vocational-rehabilitation,supported-employment")
+        .containsEntry("status", "in-progress");
+
+    // The coordinator's review shows the team's checklist as it was ticked.
+    submit(COORDINATOR, instance, "Task_ReviewPlan", Tasklist.entries("planReviewed", true,
+        "coordinatorNote", "Sovittu asiakkaan kanssa"), page -> {
+          TasklistForm.Field paths = TasklistForm.byId("te-referral-plan-review").field("followOnPaths");
+          List<Boolean> ticked = new ArrayList<>();
+          for (int index = 0; index < paths.options().size(); index++) {
+            ticked.add(page.browser().driver().findElement(org.openqa.selenium.By.cssSelector(
+                "[id$='-" + paths.componentId() + "-" + index + "']")).isSelected());
+          }
+          assertThat(ticked.get(paths.options().indexOf("vocational-rehabilitation"))).isTrue();
+          assertThat(ticked.get(paths.options().indexOf("supported-employment"))).isTrue();
+          assertThat(ticked.stream().filter(Boolean::booleanValue).count()).isEqualTo(2);
+        });
+    advance(instance, "Timer_FollowUp3");
+    submit(TEAM, instance, "Task_FollowUp3", Tasklist.entries("outcome3", "education", "satisfaction3", 9,
+        "whodasSum3", 10, "kykyviisariScore3", 7, "followUpNote3", "Opiskelee"));
+    advance(instance, "Timer_FollowUp6");
+    submit(TEAM, instance, "Task_FollowUp6", Tasklist.entries("outcome6", "employed", "satisfaction6", 10,
+        "whodasSum6", 8, "kykyviisariScore6", 8, "followUpNote6", "Työllistyi"));
+
+    assertEnded(instance);
+    assertThat(jdbc.queryForObject("select status from referral where case_number = ?", String.class, caseNumber))
+        .isEqualTo("completed");
+  }
+
+  @Test
+  void aHealthCheckRunsThroughEveryFormInTasklist() throws Exception {
+    String instance = startInTasklist(NURSE, "health-check-invitation", Tasklist.entries(
+        "wayIn", "referral", "identityCode", TestReferrals.randomTestCode(), "clientName", "Testi Asiakas",
+        "clientEmail", "asiakas@polku.invalid", "municipality", "Vaasa", "unemploymentMonths", 14,
+        "unemployed", true, "coveredByOccupationalHealth", false, "monthsSinceLastHealthCheck", 40,
+        "referralReason", "Pitkä työttömyys, ei terveystarkastusta viiteen vuoteen",
+        "consentGiven", true, "consentValidUntil", LocalDate.now().plusMonths(6)));
+    submit(NURSE, instance, "Task_RecordBooking", Tasklist.entries("clientDeclined", false,
+        "appointmentAt", Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+        "appointmentPlace", "Terveysasema, huone 3"));
+    Map<String, Object> check = Tasklist.entries("attended", true, "findings", "Verenpaine koholla, uniongelmia",
+        "kykyviisariScore", 6, "workAbilityConcern", false, "physicianNeeded", false, "rehabilitationNeed", false,
+        "clientView", "Haluaa kuntoutua töihin", "healthPlan", "Liikuntaa ja unirytmi");
+    for (int item = 1; item <= 12; item++) {
+      check.put("whodas" + item, item % 2);
+    }
+    submit(NURSE, instance, "Task_HealthCheck", check);
+    assertEnded(instance);
+  }
+
+  @Test
+  void anOccupationalHealthHandOverRunsThroughEveryFormInTasklist() throws Exception {
+    String instance = startInTasklist(OH, "oh-handover", Tasklist.entries(
+        "identityCode", TestReferrals.randomTestCode(), "clientName", "Testi Asiakas", "clientEmail", "asiakas@polku.invalid",
+        "municipality", "Pori", "providerName", "Työterveys Esimerkki Oy", "employerName", "Konepaja Esimerkki Oy",
+        "employmentEndDate", LocalDate.now().plusDays(20), "changeSecurity", false, "partialWorkAbility", true,
+        "threatOfUnemployment", true));
+    submit(OH, instance, "Task_ExtendedHealthCheck", Tasklist.entries("statutoryDone", true, "statutoryMinutes", 30,
+        "workAbilitySupportAgreed", true, "pilotDone", true, "pilotMinutes", 45, "careerReviewDone", true,
+        "kykyviisariScore", 5, "rehabilitationNeed", true, "healthPlanMade", true, "furtherInvestigations", "none",
+        "guidanceToEmploymentServices", true));
+    submit(OH, instance, "Task_SendRehabilitationNotice", Tasklist.entries("recipient", "kela", "letterSent", true));
+    submit(OH, instance, "Task_AskConsent", Tasklist.entries("consentGiven", true, "consentIncludesHealth", false,
+        "consentValidUntil", LocalDate.now().plusMonths(6)));
+    // The employment ends: the employment services' system reports it, and the coordinator takes over.
+    assertThat(http.send(http.request("/api/oh-handovers/" + businessKey(instance) + "/job-loss", "te-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())
+        .statusCode()).isEqualTo(202);
+    submit(COORDINATOR, instance, "Task_TakeOver", Tasklist.entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+        "followOnPath", "work", "followOnNote", "Työnhaku käynnissä", "clientExperience", 8));
+    assertEnded(instance);
+  }
+
+  /** Starts the process from Tasklist's "Käynnistä prosessi" as the user; its instance id. */
+  private String startInTasklist(String user, String processKey, Map<String, Object> entered) {
+    logIn(user);
+    String definitionId = repositoryDefinition(processKey);
+    TasklistForm form = TasklistForm.ofStart(formService, definitionId);
+    Date before = new Date(System.currentTimeMillis() - 1000);
+    String name = historyServiceName(definitionId);
+    tasklist.start(name, form, entered);
+    TasklistPage.waitUntil(processKey + " started from Tasklist (errors: " + tasklist.errors() + tasklist.fieldErrors() + ")",
+        () -> !started(processKey, before).isEmpty());
+    assertThat(tasklist.errors()).as("Tasklist's error notices").isEmpty();
+    SUBMITTED.add(form.id());
+    String instance = started(processKey, before).get(0).getId();
+    advance(instance);
+    return instance;
+  }
+
+  private void submit(String user, String instance, String step, Map<String, Object> entered) {
+    submit(user, instance, step, entered, page -> { });
+  }
+
+  /** Completes the step's task in Tasklist as the user, after {@code look}ing at the form as shown. */
+  private void submit(String user, String instance, String step, Map<String, Object> entered,
+      java.util.function.Consumer<TasklistPage> look) {
+    advance(instance);
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(step).list();
+    assertThat(tasks).as("the process has moved on to %s; it went through %s", step, historyOf(instance)).hasSize(1);
+    String taskId = tasks.get(0).getId();
+    TasklistForm form = TasklistForm.ofTask(formService, taskId);
+    logIn(user);
+    tasklist.show(taskId);
+    look.accept(tasklist);
+    tasklist.complete(taskId, form, entered);
+    TasklistPage.waitUntil(step + " completed in Tasklist (errors: " + tasklist.errors() + tasklist.fieldErrors() + ")",
+        () -> taskService.createTaskQuery().taskId(taskId).count() == 0 || !tasklist.errors().isEmpty());
+    assertThat(tasklist.errors()).as("Tasklist's error notices after " + step).isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as(step + " is done").isZero();
+    SUBMITTED.add(form.id());
+    advance(instance);
+  }
+
+  private void logIn(String user) {
+    if (!user.equals(loggedIn)) {
+      tasklist.logIn(user, STAFF_PASSWORD);
+      loggedIn = user;
+    }
+  }
+
+  /** Runs the instance's waiting save points, and the named timers as if their time had come. */
+  private void advance(String instance, String... timers) {
+    Set<String> due = Set.of(timers);
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).list().stream()
+          .filter(job -> job.getDuedate() == null || !isTimer(job) || due.contains(activityOf(job))).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private boolean isTimer(Job job) {
+    return managementService.createJobQuery().jobId(job.getId()).timers().count() > 0;
+  }
+
+  private List<HistoricProcessInstance> started(String processKey, Date after) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).startedAfter(after).list();
+  }
+
+  private String repositoryDefinition(String processKey) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+        .singleResult().getId();
+  }
+
+  private String historyServiceName(String definitionId) {
+    return repositoryService.getProcessDefinition(definitionId).getName();
+  }
+
+  private List<String> historyOf(String instance) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+        .map(step -> step.getActivityId() + (step.getEndTime() == null ? " (waiting)" : "")).toList();
+  }
+
+  private String businessKey(String instance) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+  }
+
+  private void assertEnded(String instance) {
+    HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance)
+        .singleResult();
+    assertThat(ended.getEndTime()).as("the path has ended").isNotNull();
+    assertThat(ended.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+  }
+}
