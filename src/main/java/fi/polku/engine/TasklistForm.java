@@ -297,7 +297,8 @@ public final class TasklistForm {
   // Conditions -----------------------------------------------------------------------------------
 
   private static final Pattern NOT = Pattern.compile("not\\((.+)\\)");
-  private static final Pattern COMPARE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"([^\"]*)\"");
+  private static final Pattern COMPARE = Pattern.compile(
+      "([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*(\"[^\"]*\"|null|[A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private boolean isHidden(Field field, Map<String, Object> data) {
@@ -306,9 +307,35 @@ public final class TasklistForm {
 
   /**
    * The few FEEL shapes our forms' conditions use, with FEEL's three-valued logic (null is
-   * neither true nor false). Any other shape fails loudly: extend this with the form.
+   * neither true nor false): {@code a or b}, {@code a and b}, {@code not(a)}, a comparison of a
+   * field with a text, {@code null} or another field, and a field's own value. Any other shape
+   * fails loudly: extend this with the form.
    */
   private Object feel(String expression, Map<String, Object> data) {
+    List<String> either = splitOutsideQuotes(expression, " or ");
+    if (either.size() > 1) {
+      boolean unknown = false;
+      for (String part : either) {
+        Object value = feel(part.trim(), data);
+        if (Boolean.TRUE.equals(value)) {
+          return true;
+        }
+        unknown |= !(value instanceof Boolean);
+      }
+      return unknown ? null : false;
+    }
+    List<String> both = splitOutsideQuotes(expression, " and ");
+    if (both.size() > 1) {
+      boolean unknown = false;
+      for (String part : both) {
+        Object value = feel(part.trim(), data);
+        if (Boolean.FALSE.equals(value)) {
+          return false;
+        }
+        unknown |= !(value instanceof Boolean);
+      }
+      return unknown ? null : true;
+    }
     Matcher not = NOT.matcher(expression);
     if (not.matches()) {
       Object inner = feel(not.group(1).trim(), data);
@@ -316,7 +343,10 @@ public final class TasklistForm {
     }
     Matcher compare = COMPARE.matcher(expression);
     if (compare.matches()) {
-      boolean equal = Objects.equals(data.get(compare.group(1)), compare.group(3));
+      String right = compare.group(3);
+      Object other = right.startsWith("\"") ? right.substring(1, right.length() - 1)
+          : "null".equals(right) ? null : data.get(right);
+      boolean equal = Objects.equals(data.get(compare.group(1)), other);
       return "=".equals(compare.group(2)) == equal;
     }
     if (NAME.matcher(expression).matches()) {
@@ -324,6 +354,30 @@ public final class TasklistForm {
     }
     throw new UnsupportedOperationException("Form " + id + ": condition '" + expression
         + "' is not understood by TasklistForm; add its shape there");
+  }
+
+  /** The expression's parts between {@code separator}s that stand outside quoted text and parentheses. */
+  private static List<String> splitOutsideQuotes(String expression, String separator) {
+    List<String> parts = new ArrayList<>();
+    boolean quoted = false;
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      } else if (!quoted && depth == 0 && expression.startsWith(separator, i)) {
+        parts.add(expression.substring(start, i));
+        start = i + separator.length();
+        i = start - 1;
+      }
+    }
+    parts.add(expression.substring(start));
+    return parts;
   }
 
   // Reading the form file ------------------------------------------------------------------------
