@@ -146,17 +146,18 @@ public final class TasklistForm {
   public static String restBody(VariableMap submitted) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode variables = body.putObject("variables");
-    submitted.forEach((name, ignored) -> {
+    // By name: iterating the entries would deserialize a Json value, which drops its serialized text.
+    for (String name : submitted.keySet()) {
       TypedValue value = submitted.getValueTyped(name);
       ObjectNode variable = variables.putObject(name);
       if (value instanceof JsonValue json) {
         variable.put("type", "Json");
-        variable.put("value", json.getValueSerialized());
+        variable.put("value", json.isDeserialized() ? json.getValue().toString() : json.getValueSerialized());
         variable.putNull("valueInfo");
       } else {
         variable.set("value", JSON.valueToTree(value.getValue()));
       }
-    });
+    }
     return body.toString();
   }
 
