@@ -309,7 +309,8 @@ public final class TasklistForm {
   /**
    * The few FEEL shapes our forms' conditions use, with FEEL's three-valued logic (null is
    * neither true nor false): {@code a or b}, {@code a and b}, {@code not(a)}, a comparison of a
-   * field with a text, {@code null} or another field, and a field's own value. Any other shape
+   * field with a text, {@code null}, {@code true}/{@code false} or another field, and a field's own
+   * value. Any other shape
    * fails loudly: extend this with the form.
    */
   private Object feel(String expression, Map<String, Object> data) {
@@ -346,7 +347,9 @@ public final class TasklistForm {
     if (compare.matches()) {
       String right = compare.group(3);
       Object other = right.startsWith("\"") ? right.substring(1, right.length() - 1)
-          : "null".equals(right) ? null : data.get(right);
+          : "null".equals(right) ? null
+          : "true".equals(right) || "false".equals(right) ? Boolean.valueOf(right)
+          : data.get(right);
       boolean equal = Objects.equals(data.get(compare.group(1)), other);
       return "=".equals(compare.group(2)) == equal;
     }

@@ -101,6 +101,18 @@ class TasklistFormTest {
   }
 
   @Test
+  void aFieldShownOnlyForOneChoiceOfASelectIsSubmittedOnlyThen() {
+    TasklistForm takeOver = TasklistForm.byId("oh-handover-take-over");
+    Map<String, Object> entered = Tasklist.entries("clientContacted", true, "caseManager", "Kaisa K",
+        "followOnPath", "education", "clientExperience", 8);
+
+    assertThat(takeOver.submit(Map.of(), entered)).doesNotContainKey("soteConsentGiven");
+    entered.put("followOnPath", "sote-team");
+    entered.put("soteConsentGiven", true);
+    assertThat(takeOver.submit(Map.of(), entered).get("soteConsentGiven")).isEqualTo(true);
+  }
+
+  @Test
   void untouchedTextFieldsAreEmptyTextAndUntouchedCheckboxesFalse() {
     TasklistForm planReview = TasklistForm.byId("te-referral-plan-review");
     VariableMap submitted = planReview.submit(Map.of("caseNumber", "TK-2026-000001"),
