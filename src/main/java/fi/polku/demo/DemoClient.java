@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * How one made-up client's paths go: what the staff enter in each task and after how many
- * working days. One script serves every path of the case, so a hand-over or a health check that
+ * How one made-up client's paths go: what the staff enter in each task's form (as a user fills
+ * it in Tasklist: a list for a checklist, an Instant or a LocalDate for a date picker, only the
+ * fields the form shows) and after how many working days. One script serves every path of the case, so a hand-over or a health check that
  * continues as a referral keeps the same client. A delay of -1 leaves the task open.
  */
 public class DemoClient implements Simulation.ClientScript {
@@ -70,6 +71,7 @@ public class DemoClient implements Simulation.ClientScript {
         whodas(values);
         values.put("kykyviisariScore", kykyviisari);
         values.put("triageDecision", triageDecision);
+        // Asked for (and submitted) only when the decision departs from the proposal.
         values.put("triageOverrideReason", "Ohjaus vahvistettu alkuhaastattelussa");
         values.put("clientDeclined", declines);
         values.put("initialInterviewDone", true);
@@ -84,7 +86,7 @@ public class DemoClient implements Simulation.ClientScript {
         if (after >= 0) {
           appointment = at(days, now, after + appointmentInDays, 9);
           values.put("appointmentKind", "investigations".equals(triageDecision) ? "investigations" : "team-appointment");
-          values.put("appointmentAt", appointment.toString());
+          values.put("appointmentAt", appointment);
           values.put("appointmentPlace", "Sote-keskus, työkyvyn tuen tiimi, huone 2");
         }
       }
@@ -126,8 +128,10 @@ public class DemoClient implements Simulation.ClientScript {
         after = bookingAfterDays;
         appointment = at(days, now, after + checkInDays, 10);
         values.put("clientDeclined", booking.equals("declines"));
-        values.put("appointmentAt", appointment.toString());
-        values.put("appointmentPlace", "Terveysasema, terveydenhoitajan vastaanotto");
+        if (!booking.equals("declines")) {
+          values.put("appointmentAt", appointment);
+          values.put("appointmentPlace", "Terveysasema, terveydenhoitajan vastaanotto");
+        }
       }
       case "Task_HealthCheck" -> {
         boolean attended = missed >= misses;
@@ -144,9 +148,10 @@ public class DemoClient implements Simulation.ClientScript {
           values.put("clientView", "Haluaa takaisin työelämään.");
           values.put("healthPlan", "Liikunta, uni ja ravinto; seuranta terveysasemalla.");
         } else {
-          // A missed appointment is rebooked a week on.
+          // The form requires the WHODAS answers even when the client did not come.
+          whodas(values);
+          // A missed appointment is rebooked a week on (the nurse records it in the booking task).
           appointment = at(days, when, 5, 10);
-          values.put("appointmentAt", appointment.toString());
         }
         return Optional.of(new Simulation.TaskPlan(Duration.between(now, when).isNegative() ? Duration.ZERO
             : Duration.between(now, when), values));
@@ -172,15 +177,19 @@ public class DemoClient implements Simulation.ClientScript {
       case "Task_AskConsent" -> {
         after = consentDays;
         values.put("consentGiven", handoverConsent);
-        values.put("consentIncludesHealth", false);
-        values.put("consentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1).toString());
+        if (handoverConsent) {
+          values.put("consentIncludesHealth", false);
+          values.put("consentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
+        }
       }
       case "Task_TakeOver" -> {
         after = takeOverDays;
         values.put("clientContacted", true);
         values.put("caseManager", "Kaisa Koordinaattori");
         values.put("followOnPath", followOnPath);
-        values.put("soteConsentGiven", followOnPath.equals("sote-team"));
+        if (followOnPath.equals("sote-team")) {
+          values.put("soteConsentGiven", true);
+        }
         values.put("clientExperience", clientExperience);
       }
       default -> {

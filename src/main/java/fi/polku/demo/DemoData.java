@@ -118,7 +118,7 @@ class DemoData {
       staff.put(group.id(), group.demoUser());
     }
     Simulation simulation = new Simulation(engine.getRuntimeService(), engine.getTaskService(),
-        engine.getManagementService(), engine.getIdentityService(), workingDays, staff);
+        engine.getFormService(), engine.getManagementService(), engine.getIdentityService(), workingDays, staff);
     DemoPaths paths = new DemoPaths(new DemoApi(json, baseUrl,
         // The system users' passwords: from the environment where it sets them, else the demo password.
         agency -> environment.getProperty("SYSTEM_" + agency.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD", "demo")), engine.getFormService(),

@@ -2,6 +2,7 @@ package fi.polku.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.polku.calendar.WorkingDays;
+import fi.polku.engine.TasklistForm;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,10 +15,11 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * Starts the paths of made-up people the ways real ones start: other agencies' systems through
- * the API, staff through Tasklist's start forms. Identity codes are valid-format temporary codes
+ * the API, staff through Tasklist's start forms (what the form submits for the entries, {@link TasklistForm}). Identity codes are valid-format temporary codes
  * (individual number 900–999), names and addresses are invented, mail goes to polku.invalid.
  */
 public class DemoPaths {
@@ -106,7 +108,7 @@ public class DemoPaths {
     form.put("clientMotivation", "moderate");
     form.put("consentGiven", true);
     form.put("consentHealth", false);
-    form.put("consentValidUntil", today().plusYears(1).toString());
+    form.put("consentValidUntil", today().plusYears(1));
     return submitStartForm("te-referral", coordinator, "te-coordinator", form);
   }
 
@@ -169,9 +171,12 @@ public class DemoPaths {
     form.put("unemployed", true);
     form.put("coveredByOccupationalHealth", !eligible);
     form.put("monthsSinceLastHealthCheck", 24);
-    form.put("referralReason", "walk-in".equals(wayIn) ? "Tuli itse terveysasemalle" : "Ei terveystarkastusta vuosiin");
+    if (!"walk-in".equals(wayIn)) {
+      // The form asks for the reason only for a referral.
+      form.put("referralReason", "Ei terveystarkastusta vuosiin");
+    }
     form.put("consentGiven", true);
-    form.put("consentValidUntil", today().plusYears(1).toString());
+    form.put("consentValidUntil", today().plusYears(1));
     return submitStartForm("health-check-invitation", user, group, form);
   }
 
@@ -205,13 +210,15 @@ public class DemoPaths {
     api.post("te", "/api/oh-handovers/" + caseNumber + "/job-loss", Map.of());
   }
 
-  private String submitStartForm(String processKey, String user, String group, Map<String, Object> form) {
+  /** Submits the process's start form as Tasklist does for what the user entered. */
+  private String submitStartForm(String processKey, String user, String group, Map<String, Object> entered) {
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
         .singleResult().getId();
+    VariableMap submitted = TasklistForm.ofStart(forms, definitionId).submit(entered);
     identity.setAuthentication(user, List.of(group));
     try {
       // The intake step gives the case number as the business key later; the instance id identifies it now.
-      return forms.submitStartForm(definitionId, form).getId();
+      return forms.submitStartForm(definitionId, submitted).getId();
     } finally {
       identity.clearAuthentication();
     }

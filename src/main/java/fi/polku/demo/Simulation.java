@@ -1,6 +1,7 @@
 package fi.polku.demo;
 
 import fi.polku.calendar.WorkingDays;
+import fi.polku.engine.TasklistForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +31,26 @@ import org.slf4j.LoggerFactory;
  * Moves the engine's clock forward through planned events, as the days would pass: at each moment
  * it runs the jobs that are due (timers, save points, mail deliveries), then the planned actions
  * (API calls, task completions), and asks each new task's client script when and how the staff
- * complete it. Nothing is written behind the engine's back: every row comes from a real step.
+ * complete it. Nothing is written behind the engine's back: every row comes from a real step, and a
+ * task is completed through its form with what Tasklist submits for the script's entries
+ * ({@link TasklistForm}); entries the form refuses stop the simulation.
  */
 public class Simulation {
 
   private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
 
-  /** How the staff complete a task: after a while, as a member of the task's group, with the form's values. */
+  /**
+   * How the staff complete a task: after a while, as a member of the task's group, entering these
+   * values into the task's form (a list for a checklist, a LocalDate or an Instant for a date picker).
+   */
   public record TaskPlan(Duration after, Map<String, Object> variables) {}
+
+  /** A script entered what the task's form would not let a user submit: the demo is wrong, not the day. */
+  public static final class FormRefused extends IllegalStateException {
+    FormRefused(String taskKey, IllegalArgumentException cause) {
+      super(taskKey + ": " + cause.getMessage(), cause);
+    }
+  }
 
   /** What one client's path does next: empty leaves the task open (still on someone's list). */
   public interface ClientScript {
@@ -46,6 +61,7 @@ public class Simulation {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final FormService forms;
   private final ManagementService management;
   private final IdentityService identity;
   private final Map<String, String> userOfGroup;
@@ -58,11 +74,12 @@ public class Simulation {
   private int completedTasks;
   private int executedJobs;
 
-  public Simulation(RuntimeService runtime, TaskService tasks, ManagementService management,
+  public Simulation(RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
       IdentityService identity, WorkingDays workingDays, Map<String, String> userOfGroup) {
     this.workingDays = workingDays;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.forms = forms;
     this.management = management;
     this.identity = identity;
     this.userOfGroup = Map.copyOf(userOfGroup);
@@ -103,6 +120,8 @@ public class Simulation {
         Planned action = plan.poll();
         try {
           action.action().run();
+        } catch (FormRefused e) {
+          throw e;
         } catch (RuntimeException e) {
           LOG.warn("Simulation: '{}' failed: {}", action.what(), e.getMessage());
         }
@@ -161,13 +180,21 @@ public class Simulation {
       }
       Instant now = ClockUtil.getCurrentTime().toInstant();
       script.plan(task, now, workingDays).ifPresent(taskPlan -> at(now.plus(taskPlan.after()),
-          "complete " + task.getTaskDefinitionKey(), () -> complete(task.getId(), taskPlan.variables())));
+          "complete " + task.getTaskDefinitionKey(), () -> complete(task, taskPlan.variables())));
     }
   }
 
-  private void complete(String taskId, Map<String, Object> variables) {
+  /** Completes the task as Tasklist does: the form's values for what the member of staff entered. */
+  private void complete(Task task, Map<String, Object> entered) {
+    String taskId = task.getId();
     if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
       return; // ended meanwhile, e.g. by a terminate end or a boundary event
+    }
+    VariableMap submitted;
+    try {
+      submitted = TasklistForm.ofTask(forms, taskId).submit(forms.getTaskFormVariables(taskId), entered);
+    } catch (IllegalArgumentException e) {
+      throw new FormRefused(task.getTaskDefinitionKey(), e);
     }
     String group = tasks.getIdentityLinksForTask(taskId).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -178,7 +205,7 @@ public class Simulation {
         identity.setAuthentication(user, List.of(group));
         tasks.claim(taskId, user);
       }
-      tasks.complete(taskId, new HashMap<>(variables));
+      forms.submitTaskForm(taskId, submitted);
       completedTasks++;
     } finally {
       identity.clearAuthentication();

@@ -165,17 +165,18 @@ public final class TasklistForm {
   public static String restBody(VariableMap submitted) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode variables = body.putObject("variables");
-    submitted.forEach((name, ignored) -> {
+    // By name: iterating the entries would deserialize a Json value, which drops its serialized text.
+    for (String name : submitted.keySet()) {
       TypedValue value = submitted.getValueTyped(name);
       ObjectNode variable = variables.putObject(name);
       if (value instanceof JsonValue json) {
         variable.put("type", "Json");
-        variable.put("value", json.getValueSerialized());
+        variable.put("value", json.isDeserialized() ? json.getValue().toString() : json.getValueSerialized());
         variable.putNull("valueInfo");
       } else {
         variable.set("value", JSON.valueToTree(value.getValue()));
       }
-    });
+    }
     return body.toString();
   }
 
@@ -332,18 +333,29 @@ public final class TasklistForm {
    * with the form.
    */
   private Object feel(String expression, Map<String, Object> data) {
-    for (String operator : List.of(" or ", " and ")) {
-      if (expression.contains(operator)) {
-        List<Object> parts = new ArrayList<>();
-        for (String part : expression.split(Pattern.quote(operator))) {
-          parts.add(feel(part.trim(), data));
+    List<String> either = splitOutsideQuotes(expression, " or ");
+    if (either.size() > 1) {
+      boolean unknown = false;
+      for (String part : either) {
+        Object value = feel(part.trim(), data);
+        if (Boolean.TRUE.equals(value)) {
+          return true;
         }
-        boolean or = operator.equals(" or ");
-        if (parts.contains(or)) {
-          return or;
-        }
-        return parts.contains(null) ? null : !or;
+        unknown |= !(value instanceof Boolean);
       }
+      return unknown ? null : false;
+    }
+    List<String> both = splitOutsideQuotes(expression, " and ");
+    if (both.size() > 1) {
+      boolean unknown = false;
+      for (String part : both) {
+        Object value = feel(part.trim(), data);
+        if (Boolean.FALSE.equals(value)) {
+          return false;
+        }
+        unknown |= !(value instanceof Boolean);
+      }
+      return unknown ? null : true;
     }
     Matcher not = NOT.matcher(expression);
     if (not.matches()) {
@@ -366,11 +378,38 @@ public final class TasklistForm {
     if ("null".equals(operand)) {
       return null;
     }
+    if ("true".equals(operand) || "false".equals(operand)) {
+      return Boolean.valueOf(operand);
+    }
     if (NAME.matcher(operand).matches()) {
       return data.get(operand);
     }
     throw new UnsupportedOperationException("Form " + id + ": condition part '" + operand
         + "' is not understood by TasklistForm; add its shape there");
+  }
+
+  /** The expression's parts between {@code separator}s that stand outside quoted text and parentheses. */
+  private static List<String> splitOutsideQuotes(String expression, String separator) {
+    List<String> parts = new ArrayList<>();
+    boolean quoted = false;
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      } else if (!quoted && depth == 0 && expression.startsWith(separator, i)) {
+        parts.add(expression.substring(start, i));
+        start = i + separator.length();
+        i = start - 1;
+      }
+    }
+    parts.add(expression.substring(start));
+    return parts;
   }
 
   // Reading the form file ------------------------------------------------------------------------

@@ -107,16 +107,22 @@ class CaseAndConsentApiIT extends PostgresSpringTest {
   }
 
   @Test
-  void consentContentReachesAnotherAgencyOnlyWhileTheConsentIsInForce() throws Exception {
+  void anAgencyTakesPartInACaseOnlyThroughAConsentInForceThatLetsInformationReachIt() throws Exception {
     String caseNumber = openCase(MATTI);
+    // The sote centre may pass its information to employment services: that does not let it see the case.
     post("/api/cases/" + caseNumber + "/consents", "te-system", "{\"fromAgency\":\"sote\",\"toAgency\":\"te\","
         + "\"scope\":\"status\",\"givenOn\":\"2026-01-15\",\"validUntil\":\"2027-12-31\"}");
+    assertThat(http.send(http.request("/api/cases/" + caseNumber, "sote-system", SYSTEM_PASSWORD).GET().build())
+        .statusCode()).as("a consent from sote is not a consent to it").isEqualTo(404);
 
+    post("/api/cases/" + caseNumber + "/consents", "te-system", "{\"fromAgency\":\"te\",\"toAgency\":\"sote\","
+        + "\"scope\":\"status\",\"givenOn\":\"2026-01-15\",\"validUntil\":\"2027-12-31\"}");
     HttpResponse<String> sote = http.send(http.request("/api/cases/" + caseNumber, "sote-system", SYSTEM_PASSWORD).GET().build());
     HttpResponse<String> consentsOfSote = http.send(http.request("/api/cases/" + caseNumber + "/consents", "sote-system",
         SYSTEM_PASSWORD).GET().build());
 
-    assertThat(sote.statusCode()).as("sote joins the case through the consent").isEqualTo(200);
+    assertThat(sote.statusCode()).as("sote takes part through the consent to it").isEqualTo(200);
+    assertThat(JSON.readTree(sote.body()).get("agencies").toString()).isEqualTo("[\"te\",\"sote\"]");
     assertThat(JSON.readTree(consentsOfSote.body())).isNotEmpty();
   }
 

@@ -1,31 +1,42 @@
 package fi.polku.bench;
 
+import fi.polku.engine.TasklistForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * Drives one process instance to its end through the engine's Java API, as staff and the job
  * executor would: runs its jobs (save points and timers, except the timers that would take
- * another branch), completes each user task with what its form submits, and sends the message an
- * event-based wait needs. The same driver drives a path and its baseline, so both pay the same
- * driving cost.
+ * another branch), completes each user task through its form with what Tasklist submits for the
+ * entries ({@link TasklistForm}), and sends the message an event-based wait needs. The same driver
+ * drives a path and its baseline (whose tasks have no form: they take the path's forms), so both pay
+ * the same driving cost.
  */
 final class PathDriver {
 
   /**
-   * What a path needs to be driven: the variables each user task's form submits, the timers never
-   * to fire (an SLA, a grace period) and the message that ends a wait (or null).
+   * What a path needs to be driven: what the user enters into each user task's form, the timers
+   * never to fire (an SLA, a grace period), the message that ends a wait (or null) and the process
+   * whose model names the tasks' forms (the path itself; for a baseline, its path).
    */
   record Path(String processKey, Map<String, Map<String, Object>> forms, Set<String> skippedTimers,
-      String waitMessage) {}
+      String waitMessage, String formsOf) {
+
+    Path(String processKey, Map<String, Map<String, Object>> forms, Set<String> skippedTimers, String waitMessage) {
+      this(processKey, forms, skippedTimers, waitMessage, processKey);
+    }
+  }
 
   private final ProcessEngine engine;
   private final Map<String, String> activityOfJobDefinition = new ConcurrentHashMap<>();
+  private final Map<String, TasklistForm> formOfTask = new ConcurrentHashMap<>();
 
   PathDriver(ProcessEngine engine) {
     this.engine = engine;
@@ -57,11 +68,13 @@ final class PathDriver {
       List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
       if (!tasks.isEmpty()) {
         for (Task task : tasks) {
-          Map<String, Object> form = path.forms().get(task.getTaskDefinitionKey());
-          if (form == null) {
+          Map<String, Object> entered = path.forms().get(task.getTaskDefinitionKey());
+          if (entered == null) {
             throw new IllegalStateException(path.processKey() + ": no form for task " + task.getTaskDefinitionKey());
           }
-          engine.getTaskService().complete(task.getId(), form);
+          FormService forms = engine.getFormService();
+          forms.submitTaskForm(task.getId(), form(path, task.getTaskDefinitionKey())
+              .submit(forms.getTaskFormVariables(task.getId()), entered));
         }
         continue;
       }
@@ -85,6 +98,19 @@ final class PathDriver {
     List<Job> jobs = engine.getManagementService().createJobQuery().processDefinitionKey(processKey).list();
     jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
     return jobs.size();
+  }
+
+  /** The Camunda Form of the task as the path's model names it (read once per task). */
+  private TasklistForm form(Path path, String taskKey) {
+    return formOfTask.computeIfAbsent(path.formsOf() + "/" + taskKey, key -> {
+      String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(path.formsOf()).latestVersion().singleResult().getId();
+      UserTask task = engine.getRepositoryService().getBpmnModelInstance(definitionId).getModelElementById(taskKey);
+      if (task == null || task.getCamundaFormRef() == null) {
+        throw new IllegalStateException(path.formsOf() + ": task " + taskKey + " has no Camunda Form");
+      }
+      return TasklistForm.byId(task.getCamundaFormRef());
+    });
   }
 
   private String activityOf(Job job) {

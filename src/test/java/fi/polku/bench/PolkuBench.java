@@ -1,5 +1,6 @@
 package fi.polku.bench;
 
+import fi.polku.engine.TasklistForm;
 import fi.polku.security.StaffGroup;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.TestReferrals;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -154,10 +156,10 @@ final class PolkuBench {
   static final PathDriver.Path TE_REFERRAL = new PathDriver.Path("te-referral", Map.of(
       "Task_ConfirmTriage", triageForm(),
       "Task_BookAppointment", Map.of("appointmentKind", "team-appointment",
-          "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString(),
+          "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS),
           "appointmentPlace", "Sote-keskus, huone 12"),
       "Task_MapWorkAbility", Map.of("appointmentAttended", true, "workAbilityAssessment", "Työkyky osittain alentunut",
-          "supportPlan", "Ammatillinen kuntoutus", "followOnPaths", "vocational-rehabilitation",
+          "supportPlan", "Ammatillinen kuntoutus", "followOnPaths", List.of("vocational-rehabilitation"),
           "caseManager", "Tiina Tiimi"),
       "Task_ReviewPlan", Map.of("planReviewed", true),
       "Task_FollowUp3", Map.of("outcome3", "education", "satisfaction3", 9),
@@ -166,20 +168,20 @@ final class PolkuBench {
       Set.of("Timer_TriageSla"), null);
 
   static final PathDriver.Path TE_REFERRAL_BASELINE = new PathDriver.Path("te-referral-baseline",
-      TE_REFERRAL.forms(), TE_REFERRAL.skippedTimers(), null);
+      TE_REFERRAL.forms(), TE_REFERRAL.skippedTimers(), null, TE_REFERRAL.processKey());
 
   static final PathDriver.Path OH_HANDOVER = new PathDriver.Path("oh-handover", Map.of(
       "Task_ExtendedHealthCheck", Map.of("statutoryDone", true, "statutoryMinutes", 45, "pilotDone", true,
           "pilotMinutes", 90, "rehabilitationNeed", false),
       "Task_SendRehabilitationNotice", Map.of("recipient", "pension", "letterSent", true),
       "Task_AskConsent", Map.of("consentGiven", true, "consentIncludesHealth", false,
-          "consentValidUntil", LocalDate.now().plusYears(1).toString()),
+          "consentValidUntil", LocalDate.now().plusYears(1)),
       "Task_TakeOver", Map.of("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
           "followOnPath", "education", "clientExperience", 8)),
       Set.of("Timer_GracePeriod"), "JobLossReported");
 
   static final PathDriver.Path OH_HANDOVER_BASELINE = new PathDriver.Path("oh-handover-baseline",
-      OH_HANDOVER.forms(), OH_HANDOVER.skippedTimers(), "JobLossReportedBaseline");
+      OH_HANDOVER.forms(), OH_HANDOVER.skippedTimers(), "JobLossReportedBaseline", OH_HANDOVER.processKey());
 
   private static Map<String, Object> triageForm() {
     Map<String, Object> form = new HashMap<>();
@@ -197,14 +199,18 @@ final class PolkuBench {
   String startReferral() {
     Map<String, Object> form = TestReferrals.startForm(true);
     form.put("identityCode", uniqueTestCode());
+    String definitionId = latestDefinition("te-referral");
+    VariableMap submitted = TasklistForm.ofStart(engine.getFormService(), definitionId).submit(form);
     return asUser("bench-te-coordinator", "te-coordinator", () -> engine.getFormService()
-        .submitStartForm(latestDefinition("te-referral"), form).getId());
+        .submitStartForm(definitionId, submitted).getId());
   }
 
   private String startReferralBaseline() {
-    Map<String, Object> variables = TestReferrals.startForm(true);
+    // The variables the path's start form submits, less the client's identity (intake would take it).
+    VariableMap variables = TasklistForm.byId(TestReferrals.START_FORM).submit(TestReferrals.startForm(true));
     List.of("identityCode", "clientName", "clientEmail", "clientPhone").forEach(variables::remove);
     // What the real path's delegates and DMN would have decided.
+    variables.put("triageProposal", "team-appointment");
     variables.put("consentInForce", true);
     variables.put("whodasFlag", "green");
     variables.put("planConsentInForce", true);
@@ -214,6 +220,7 @@ final class PolkuBench {
         .execute().getId());
   }
 
+  /** What the occupational-health professional enters into oh-handover's start form. */
   private Map<String, Object> handoverForm() {
     Map<String, Object> form = new HashMap<>();
     form.put("identityCode", uniqueTestCode());
@@ -222,7 +229,7 @@ final class PolkuBench {
     form.put("municipality", "Jyväskylä");
     form.put("providerName", "Työterveys Esimerkki Oy");
     form.put("employerName", "Esimerkkitehdas Oy");
-    form.put("employmentEndDate", LocalDate.now().plusMonths(1).toString());
+    form.put("employmentEndDate", LocalDate.now().plusMonths(1));
     form.put("changeSecurity", false);
     form.put("partialWorkAbility", true);
     form.put("threatOfUnemployment", true);
@@ -230,14 +237,15 @@ final class PolkuBench {
   }
 
   private String startHandover() {
-    Map<String, Object> form = handoverForm();
+    String definitionId = latestDefinition("oh-handover");
+    VariableMap submitted = TasklistForm.ofStart(engine.getFormService(), definitionId).submit(handoverForm());
     return asUser("bench-oh-professional", "oh-professional", () -> engine.getFormService()
-        .submitStartForm(latestDefinition("oh-handover"), form).getId());
+        .submitStartForm(definitionId, submitted).getId());
   }
 
   private String startHandoverBaseline() {
-    Map<String, Object> variables = handoverForm();
-    List.of("identityCode", "clientName", "clientEmail").forEach(variables::remove);
+    VariableMap variables = TasklistForm.byId("oh-handover-start").submit(handoverForm());
+    List.of("identityCode", "clientName", "clientEmail", "clientPhone").forEach(variables::remove);
     variables.put("inTargetGroup", true);
     variables.put("handoverConsentInForce", true);
     return asUser("bench-oh-professional", "oh-professional", () -> engine.getRuntimeService()

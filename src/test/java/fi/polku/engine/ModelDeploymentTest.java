@@ -11,12 +11,14 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.task.Task;
+import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ModelDeploymentTest {
 
+  @Autowired ProcessEngine engine;
   @Autowired ModelDeployment modelDeployment;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -57,7 +60,7 @@ class ModelDeploymentTest {
     assertThat(read(formService.getDeployedStartForm(definition.getId())))
         .contains("\"id\": \"te-referral-start\"");
 
-    String instanceId = formService.submitStartForm(definition.getId(), TestReferrals.startForm(true)).getId();
+    String instanceId = Tasklist.start(engine, definition.getId(), TestReferrals.startForm(true)).getId();
     managementService.createJobQuery().processInstanceId(instanceId).list()
         .forEach(job -> managementService.executeJob(job.getId()));
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();

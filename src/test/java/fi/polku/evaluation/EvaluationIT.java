@@ -75,7 +75,7 @@ class EvaluationIT extends PostgresSpringTest {
         "work-ability-team", "it-tiimi", "health-check-nurse", "it-terveydenhoitaja",
         "oh-professional", "it-tyoterveys", "team-lead", LEAD);
     staff.forEach((group, user) -> staff(user, group));
-    Simulation simulation = new Simulation(runtimeService, taskService, managementService, identityService, workingDays, staff);
+    Simulation simulation = new Simulation(runtimeService, taskService, formService, managementService, identityService, workingDays, staff);
     DemoPaths paths = new DemoPaths(new DemoApi(JSON, "http://127.0.0.1:" + port, agency -> SYSTEM_PASSWORD), formService,
         repositoryService, identityService, ThreadLocalRandom.current().nextLong());
     ClockUtil.setCurrentTime(Date.from(START));

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import fi.polku.support.EngineRestJson;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +40,7 @@ class OhHandoverIT extends PostgresSpringTest {
   static final List<String> STAFF = List.of(OH, COORDINATOR);
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
   HttpTestClient http;
 
   @BeforeEach
@@ -54,7 +56,7 @@ class OhHandoverIT extends PostgresSpringTest {
     complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
         "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false));
     complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
-        "consentValidUntil", LocalDate.now().plusYears(1).toString()));
+        "consentValidUntil", LocalDate.now().plusYears(1)));
     assertThat(tasks(caseNumber, COORDINATOR)).as("no hand-over before the job loss").isEmpty();
 
     HttpResponse<String> reported = jobLoss(caseNumber, "te-system");
@@ -132,7 +134,8 @@ class OhHandoverIT extends PostgresSpringTest {
         STAFF_PASSWORD).GET().build()).body());
   }
 
-  private void complete(String caseNumber, String step, String user, Map<String, Object> variables) throws Exception {
+  /** Completes the step's task as the user with what Tasklist posts for {@code entered}, after checking who sees it. */
+  private void complete(String caseNumber, String step, String user, Map<String, Object> entered) throws Exception {
     runJobs(caseNumber);
     for (String other : STAFF) {
       long seen = 0;
@@ -147,9 +150,9 @@ class OhHandoverIT extends PostgresSpringTest {
         taskId = task.get("id").asText();
       }
     }
-    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/complete", user, STAFF_PASSWORD)
+    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/submit-form", user, STAFF_PASSWORD)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(EngineRestJson.variables(variables))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(Tasklist.restBody(engine, taskId, entered))).build());
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     runJobs(caseNumber);
   }

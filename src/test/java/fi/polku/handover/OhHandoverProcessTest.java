@@ -2,16 +2,16 @@ package fi.polku.handover;
 
 import static fi.polku.handover.OhHandoverModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static fi.polku.support.Tasklist.entries;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fi.polku.cases.Agency;
 import fi.polku.consent.ConsentService;
 import fi.polku.support.TakenFlows;
+import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -97,7 +97,7 @@ class OhHandoverProcessTest {
     assertThat(task(TASK_SEND_REHABILITATION_NOTICE)).hasCandidateGroup("oh-professional");
     assertThat(runtimeService.getVariable(handover.getId(), "rehabilitationLetter").toString())
         .contains(caseNumber).contains("kuntoutuksen tarve");
-    finish(TASK_SEND_REHABILITATION_NOTICE, withVariables("recipient", "pension", "letterSent", true));
+    finish(TASK_SEND_REHABILITATION_NOTICE, entries("recipient", "pension", "letterSent", true));
     consent(handover, true);
 
     jobLoss(caseNumber);
@@ -107,7 +107,7 @@ class OhHandoverProcessTest {
     assertThat(task(TASK_TAKE_OVER).getDueDate()).isNotNull();
     assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
         .contains("Esimerkkitehdas Oy").contains("Laajennettu terveystarkastus tehty: kyllä");
-    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
         FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 9));
     execute(job(TASK_START_REFERRAL));
 
@@ -131,7 +131,7 @@ class OhHandoverProcessTest {
     jobLoss(caseNumber);
     execute(job(TASK_NOTIFY_COORDINATORS));
 
-    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
         FOLLOW_ON_PATH, "education", "clientExperience", 8));
 
     assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(TASK_START_REFERRAL);
@@ -174,7 +174,7 @@ class OhHandoverProcessTest {
     consents.list(caseNumber).stream().filter(given -> given.fromAgency() == Agency.OH)
         .forEach(given -> consents.withdraw(caseNumber, given.id(), "koordinaattori"));
 
-    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
         FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 7));
     execute(job(TASK_START_REFERRAL));
 
@@ -219,7 +219,7 @@ class OhHandoverProcessTest {
     form.put("municipality", "Jyväskylä");
     form.put("providerName", "Työterveys Esimerkki Oy");
     form.put("employerName", "Esimerkkitehdas Oy");
-    form.put(EMPLOYMENT_END_DATE, LocalDate.now().plusMonths(1).toString());
+    form.put(EMPLOYMENT_END_DATE, LocalDate.now().plusMonths(1));
     form.put("changeSecurity", changeSecurity);
     form.put("partialWorkAbility", true);
     form.put("threatOfUnemployment", true);
@@ -227,7 +227,7 @@ class OhHandoverProcessTest {
         .latestVersion().singleResult().getId();
     identityService.setAuthentication("tyoterveys", List.of("oh-professional"));
     try {
-      return formService.submitStartForm(definitionId, form);
+      return Tasklist.start(engine, definitionId, form);
     } finally {
       identityService.clearAuthentication();
     }
@@ -236,7 +236,7 @@ class OhHandoverProcessTest {
   private void healthCheck(ProcessInstance handover, boolean rehabilitationNeed) {
     assertThat(handover).isWaitingAt(TASK_EXTENDED_HEALTH_CHECK);
     assertThat(task()).hasCandidateGroup("oh-professional");
-    finish(TASK_EXTENDED_HEALTH_CHECK, withVariables("statutoryDone", true, "statutoryMinutes", 45,
+    finish(TASK_EXTENDED_HEALTH_CHECK, entries("statutoryDone", true, "statutoryMinutes", 45,
         "pilotDone", true, "pilotMinutes", 90, REHABILITATION_NEED, rehabilitationNeed));
   }
 
@@ -246,7 +246,7 @@ class OhHandoverProcessTest {
     form.put("consentGiven", given);
     if (given) {
       form.put("consentIncludesHealth", false);
-      form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
+      form.put("consentValidUntil", LocalDate.now().plusYears(1));
     }
     finish(TASK_ASK_CONSENT, form);
     assertThat(handover).isWaitingAt("Gateway_WaitForJobLoss");
@@ -257,8 +257,9 @@ class OhHandoverProcessTest {
     execute(job(TASK_SEND_GUIDANCE));
   }
 
-  private void finish(String taskId, Map<String, Object> variables) {
-    complete(task(taskId), variables);
+  /** Completes the user task through its form as Tasklist would, then runs its save point (asyncAfter). */
+  private void finish(String taskId, Map<String, Object> entered) {
+    Tasklist.complete(task(taskId), entered);
     execute(job(taskId));
   }
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import fi.polku.support.EngineRestJson;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
@@ -38,6 +38,7 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
   static final String NURSE = "it-terveydenhoitaja";
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.HistoryService historyService;
   HttpTestClient http;
 
@@ -131,9 +132,10 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     form.put("physicianNeeded", false);
     form.put("rehabilitationNeed", false);
     form.put("healthPlan", "Työkyvyn tuen kartoitus");
-    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + tasks.get(0).get("id").asText()
-        + "/complete", NURSE, STAFF_PASSWORD).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(EngineRestJson.variables(form))).build());
+    String taskId = tasks.get(0).get("id").asText();
+    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/submit-form", NURSE,
+        STAFF_PASSWORD).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Tasklist.restBody(engine, taskId, form))).build());
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     runJobs(caseNumber, job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()));
 

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fi.polku.support.HttpTestClient;
-import fi.polku.support.EngineRestJson;
 import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,7 @@ class TeReferralIT extends PostgresSpringTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
   HttpTestClient http;
 
   @BeforeEach
@@ -73,11 +75,11 @@ class TeReferralIT extends PostgresSpringTest {
 
     complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage());
     complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
-        "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString(),
+        "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS),
         "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
-        "followOnPaths", "vocational-rehabilitation", "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", "Tiina Tiimi"));
     complete(caseNumber, "Task_ReviewPlan", COORDINATOR, Map.of("planReviewed", true));
     complete(caseNumber, "Task_FollowUp3", TEAM, Map.of("outcome3", "education", "satisfaction3", 9));
     complete(caseNumber, "Task_FollowUp6", TEAM, Map.of("outcome6", "employed", "satisfaction6", 10));
@@ -132,8 +134,11 @@ class TeReferralIT extends PostgresSpringTest {
     }
   }
 
-  /** Completes the only task of the step as the user, after checking that only that user's group sees it. */
-  private void complete(String caseNumber, String step, String user, Map<String, Object> variables) throws Exception {
+  /**
+   * Completes the only task of the step as the user, after checking that only that user's group sees
+   * it, by posting what Tasklist posts when the user has entered {@code entered} into the task's form.
+   */
+  private void complete(String caseNumber, String step, String user, Map<String, Object> entered) throws Exception {
     runJobs(caseNumber);
     String query = "/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + step;
     for (String other : STAFF) {
@@ -141,9 +146,9 @@ class TeReferralIT extends PostgresSpringTest {
       assertThat(seen).as("%s sees %s", other, step).hasSize(other.equals(user) ? 1 : 0);
     }
     String taskId = JSON.readTree(get(query, user).body()).get(0).get("id").asText();
-    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/complete", user, STAFF_PASSWORD)
+    HttpResponse<String> done = http.send(http.request("/engine-rest/task/" + taskId + "/submit-form", user, STAFF_PASSWORD)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(EngineRestJson.variables(variables))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(Tasklist.restBody(engine, taskId, entered))).build());
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     runJobs(caseNumber);
   }

@@ -3,11 +3,10 @@ package fi.polku.referral;
 import static fi.polku.referral.TeReferralModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static fi.polku.support.Tasklist.entries;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fi.polku.cases.Agency;
 import fi.polku.cases.ClientCaseService;
@@ -17,6 +16,7 @@ import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
 import fi.polku.support.TakenFlows;
+import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +108,7 @@ class TeReferralProcessTest {
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_3, "Task_SendPlanNotice");
     execute(job("Task_SendPlanNotice"));
     assertThat(task(TASK_REVIEW_PLAN)).hasCandidateGroup("te-coordinator");
-    finish(TASK_REVIEW_PLAN, withVariables("planReviewed", true));
+    finish(TASK_REVIEW_PLAN, entries("planReviewed", true));
     followUp(referral);
 
     assertThat(referral).isEnded().hasPassed(END_PLAN_DELIVERED);
@@ -227,7 +227,7 @@ class TeReferralProcessTest {
     assertThat(jdbc.queryForList("select recipient from mail_outbox where activity_id = 'Task_NotifyTeamLead'"
         + " and case_number = ?", String.class, caseNumberOf(referral))).containsExactly("esihenkilo@polku.invalid");
     assertThat(task(TASK_ESCALATE_TRIAGE)).hasCandidateGroup("team-lead");
-    finish(TASK_ESCALATE_TRIAGE, withVariables("escalationNote", "Palveluohjaaja sairaana, sijainen ohjaa."));
+    finish(TASK_ESCALATE_TRIAGE, entries("escalationNote", "Palveluohjaaja sairaana, sijainen ohjaa."));
     assertThat(referral).hasPassed(END_ESCALATION_HANDLED).isWaitingAt(TASK_CONFIRM_TRIAGE);
   }
 
@@ -250,8 +250,8 @@ class TeReferralProcessTest {
     ProcessInstance referral = refer(true);
     confirmTriage(referral, "team-appointment", 1, false);
     Instant appointment = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
-    finish(TASK_BOOK_APPOINTMENT, withVariables(APPOINTMENT_KIND, "team-appointment",
-        APPOINTMENT_AT, appointment.toString(), APPOINTMENT_PLACE, "Sote-keskus, huone 12"));
+    finish(TASK_BOOK_APPOINTMENT, entries(APPOINTMENT_KIND, "team-appointment",
+        APPOINTMENT_AT, appointment, APPOINTMENT_PLACE, "Sote-keskus, huone 12"));
     execute(job(TASK_SEND_INVITATION));
 
     assertThat(referral).isWaitingAt(TIMER_APPOINTMENT_REMINDER);
@@ -301,7 +301,7 @@ class TeReferralProcessTest {
     identityService.setAuthentication("koordinaattori", List.of("te-coordinator"));
     ProcessInstance referral;
     try {
-      referral = formService.submitStartForm(definitionId, form);
+      referral = Tasklist.start(engine, definitionId, form);
     } finally {
       identityService.clearAuthentication();
     }
@@ -313,9 +313,9 @@ class TeReferralProcessTest {
     return referral;
   }
 
-  /** Completes the user task as Tasklist would, then runs its save point (asyncAfter). */
-  private void finish(String taskId, Map<String, Object> variables) {
-    complete(task(taskId), variables);
+  /** Completes the user task through its form as Tasklist would, then runs its save point (asyncAfter). */
+  private void finish(String taskId, Map<String, Object> entered) {
+    Tasklist.complete(task(taskId), entered);
     execute(job(taskId));
   }
 
@@ -328,14 +328,18 @@ class TeReferralProcessTest {
     form.put("initialInterviewDone", true);
     form.put("benefitsAdviceGiven", true);
     form.put(TRIAGE_DECISION, decision);
+    if (!decision.equals(runtimeService.getVariable(referral.getId(), TRIAGE_PROPOSAL))) {
+      // The form asks why the counsellor departs from the proposal.
+      form.put("triageOverrideReason", "Alkuhaastattelussa tilanne osoittautui toiseksi");
+    }
     form.put(CLIENT_DECLINED, declined);
     finish(TASK_CONFIRM_TRIAGE, form);
   }
 
   private void book(ProcessInstance referral) {
     assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT);
-    finish(TASK_BOOK_APPOINTMENT, withVariables(APPOINTMENT_KIND, "team-appointment",
-        APPOINTMENT_AT, Instant.now().plus(7, ChronoUnit.DAYS).toString(), APPOINTMENT_PLACE, "Sote-keskus, huone 12"));
+    finish(TASK_BOOK_APPOINTMENT, entries(APPOINTMENT_KIND, "team-appointment",
+        APPOINTMENT_AT, Instant.now().plus(7, ChronoUnit.DAYS), APPOINTMENT_PLACE, "Sote-keskus, huone 12"));
     execute(job(TASK_SEND_INVITATION));
     execute(job(TIMER_APPOINTMENT_REMINDER));
     execute(job(TASK_SEND_REMINDER));
@@ -345,22 +349,22 @@ class TeReferralProcessTest {
 
   private void attend(ProcessInstance referral) {
     assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
-    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, true,
+    finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus ja IPS",
         FOLLOW_ON_PATHS, List.of("vocational-rehabilitation", "supported-employment"), CASE_MANAGER, "Tiina Tiimi"));
   }
 
   private void miss(ProcessInstance referral) {
     assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
-    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, false));
+    finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, false));
   }
 
   private void followUp(ProcessInstance referral) {
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_3);
     execute(job(TIMER_FOLLOW_UP_3));
-    finish(TASK_FOLLOW_UP_3, withVariables("outcome3", "still-unemployed", "satisfaction3", 8));
+    finish(TASK_FOLLOW_UP_3, entries("outcome3", "still-unemployed", "satisfaction3", 8));
     execute(job(TIMER_FOLLOW_UP_6));
-    finish(TASK_FOLLOW_UP_6, withVariables("outcome6", "employed", "satisfaction6", 9));
+    finish(TASK_FOLLOW_UP_6, entries("outcome6", "employed", "satisfaction6", 9));
     // Both branches (plan to the referrer, follow-up) wait at the join's save point.
     managementService.createJobQuery().processInstanceId(referral.getId()).activityId(GATEWAY_JOIN_FOLLOW_UP).list()
         .forEach(join -> managementService.executeJob(join.getId()));

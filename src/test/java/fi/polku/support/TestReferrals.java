@@ -1,12 +1,16 @@
 package fi.polku.support;
 
+import fi.polku.engine.TasklistForm;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
-/** What a TE coordinator's Tasklist start form of te-referral submits, for a made-up client. */
+/** What a TE coordinator enters into te-referral's start form in Tasklist, for a made-up client. */
 public final class TestReferrals {
+
+  /** te-referral's start form (forms/te-referral-start.form). */
+  public static final String START_FORM = "te-referral-start";
 
   private static final Random RANDOM = new Random();
 
@@ -22,7 +26,10 @@ public final class TestReferrals {
     return date + "-" + individual + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(date + individual) % 31);
   }
 
-  /** The start form's fields: a partially able, long-term unemployed client who consented. */
+  /**
+   * What the coordinator enters into the start form: a partially able, long-term unemployed client
+   * who consented (or not). Submit it through {@link Tasklist#start} or {@link #startFormJson}.
+   */
   public static Map<String, Object> startForm(boolean consentGiven) {
     Map<String, Object> form = new HashMap<>();
     form.put("identityCode", randomTestCode());
@@ -42,15 +49,16 @@ public final class TestReferrals {
     form.put("clientGoal", "Osa-aikatyö");
     form.put("clientMotivation", "high");
     form.put("consentGiven", consentGiven);
-    form.put("consentHealth", false);
     if (consentGiven) {
-      form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
+      // Shown only once the consent is ticked.
+      form.put("consentHealth", false);
+      form.put("consentValidUntil", LocalDate.now().plusYears(1));
     }
     return form;
   }
 
-  /** The start form as the engine REST API's submit-form body. */
+  /** The engine REST API's submit-form body Tasklist posts for the start form filled in as {@link #startForm}. */
   public static String startFormJson(boolean consentGiven) {
-    return EngineRestJson.variables(startForm(consentGiven));
+    return TasklistForm.restBody(TasklistForm.byId(START_FORM).submit(startForm(consentGiven)));
   }
 }
