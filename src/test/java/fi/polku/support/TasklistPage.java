@@ -78,6 +78,7 @@ public final class TasklistPage {
     waitUntil("the task is claimed", () -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
     waitFor(By.cssSelector(".fjs-form"));
     fill(form, entered);
+    picture(form);
     WebElement done = driver.findElement(By.cssSelector("button[ng-click='complete()']"));
     waitUntil("'Merkitse valmiiksi' is enabled", done::isEnabled);
     done.click();
@@ -91,9 +92,19 @@ public final class TasklistPage {
         + processName + "']")).click();
     waitFor(By.cssSelector(".modal .fjs-form"));
     fill(form, entered);
+    picture(form);
     WebElement start = driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
     waitUntil("'Käynnistä' is enabled", start::isEnabled);
     start.click();
+  }
+
+  /** The filled-in form as the user sees it before pressing the button: target/tasklist-forms/<form id>.png. */
+  private void picture(TasklistForm form) {
+    try {
+      browser.screenshot(java.nio.file.Path.of("target", "tasklist-forms", form.id() + ".png"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The error notices Tasklist shows (red), e.g. "Tehtävälomakkeen lähettämisessä tapahtui virhe: ...". */
