@@ -49,15 +49,15 @@ public final class TasklistForm {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, TasklistForm> BY_ID = new ConcurrentHashMap<>();
-  private static final DateTimeFormatter MINUTES_WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   private final String id;
   private final List<Field> fields;
+  private final FormConditions conditions;
 
   private TasklistForm(String id, List<Field> fields) {
     this.id = id;
     this.fields = fields;
+    this.conditions = new FormConditions(id);
   }
 
   /** One keyed field of the form. */
@@ -113,7 +113,7 @@ public final class TasklistForm {
 
   /** What a date-time field holds after the user picked {@code value} (as {@link #submit} would send it). */
   public Object entered(String key, Object value) {
-    return entry(field(key), value);
+    return FormValues.entry(field(key), value);
   }
 
   /**
@@ -128,7 +128,7 @@ public final class TasklistForm {
   public VariableMap submit(Map<String, ?> shown, Map<String, ?> entered) {
     Map<String, Object> data = new LinkedHashMap<>();
     for (Field field : fields) {
-      data.put(field.key(), shown.containsKey(field.key()) ? plain(shown.get(field.key())) : emptyValue(field));
+      data.put(field.key(), shown.containsKey(field.key()) ? FormValues.plain(shown.get(field.key())) : FormValues.emptyValue(field));
     }
     List<String> problems = new ArrayList<>();
     entered.forEach((key, value) -> {
@@ -138,17 +138,17 @@ public final class TasklistForm {
       } else if (field.disabled()) {
         problems.add(key + ": the field is read-only in form " + id);
       } else {
-        data.put(key, entry(field, value));
+        data.put(key, FormValues.entry(field, value));
       }
     });
     VariableMap submitted = Variables.createVariables();
     for (Field field : fields) {
-      if (field.disabled() || isHidden(field, data)) {
+      if (field.disabled() || conditions.isHidden(field, data)) {
         continue;
       }
       Object value = data.get(field.key());
-      validate(field, value, problems);
-      submitted.putValueTyped(field.key(), typed(value));
+      FormValues.validate(field, value, problems);
+      submitted.putValueTyped(field.key(), FormValues.typed(value));
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Tasklist would not submit form " + id + ": " + String.join("; ", problems));
@@ -182,234 +182,6 @@ public final class TasklistForm {
 
   private Field fieldOrNull(String key) {
     return fields.stream().filter(field -> field.key().equals(key)).findFirst().orElse(null);
-  }
-
-  private static Object emptyValue(Field field) {
-    return switch (field.type()) {
-      case "textfield", "textarea" -> "";
-      case "checkbox" -> false;
-      case "checklist", "taglist" -> List.of();
-      default -> null;
-    };
-  }
-
-  /** A shown variable as the form holds it (a Json value parsed, as Tasklist parses it). */
-  private static Object plain(Object value) {
-    if (value instanceof TypedValue typed) {
-      value = typed.getValue();
-    }
-    if (value != null && value.getClass().getName().startsWith("org.camunda.spin.")) {
-      try {
-        return JSON.readValue(value.toString(), Object.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("A Json variable that is not JSON", e);
-      }
-    }
-    return value;
-  }
-
-  /** What the field holds after the user's entry. */
-  private Object entry(Field field, Object value) {
-    if (!"datetime".equals(field.type()) || !(value instanceof TemporalAccessor)) {
-      return value;
-    }
-    if (value instanceof LocalDate date) {
-      return date.toString();
-    }
-    ZonedDateTime at = value instanceof Instant instant ? instant.atZone(WorkingDays.FINLAND)
-        : value instanceof OffsetDateTime offset ? offset.atZoneSameInstant(WorkingDays.FINLAND)
-        : ((ZonedDateTime) value).withZoneSameInstant(WorkingDays.FINLAND);
-    at = at.truncatedTo(ChronoUnit.MINUTES);
-    if ("date".equals(field.subtype())) {
-      return at.toLocalDate().toString();
-    }
-    return switch (field.timeFormat() == null ? "utc_offset" : field.timeFormat()) {
-      case "utc_normalized" -> at.withZoneSameInstant(java.time.ZoneOffset.UTC).format(MINUTES) + "Z";
-      case "no_timezone" -> at.format(MINUTES);
-      default -> at.format(MINUTES_WITH_OFFSET);
-    };
-  }
-
-  private static void validate(Field field, Object value, List<String> problems) {
-    boolean empty = value == null || "".equals(value) || (value instanceof Collection<?> list && list.isEmpty())
-        || ("checkbox".equals(field.type()) && Boolean.FALSE.equals(value));
-    if (field.required() && empty) {
-      problems.add(field.key() + ": required");
-      return;
-    }
-    if (empty) {
-      return;
-    }
-    switch (field.type()) {
-      case "textfield", "textarea" -> {
-        if (!(value instanceof String text)) {
-          problems.add(field.key() + ": a text field holds text, not " + value.getClass().getSimpleName());
-        } else if (field.maxLength() != null && text.length() > field.maxLength()) {
-          problems.add(field.key() + ": longer than " + field.maxLength() + " characters");
-        }
-      }
-      case "number" -> {
-        if (!(value instanceof Number number)) {
-          problems.add(field.key() + ": a number field holds a number, not " + value.getClass().getSimpleName());
-        } else if ((field.min() != null && number.doubleValue() < field.min())
-            || (field.max() != null && number.doubleValue() > field.max())) {
-          problems.add(field.key() + ": " + number + " is outside " + field.min() + "–" + field.max());
-        }
-      }
-      case "checkbox" -> {
-        if (!(value instanceof Boolean)) {
-          problems.add(field.key() + ": a checkbox holds true or false");
-        }
-      }
-      case "select", "radio" -> {
-        if (!field.options().isEmpty() && !field.options().contains(String.valueOf(value))) {
-          problems.add(field.key() + ": '" + value + "' is not one of " + field.options());
-        }
-      }
-      case "checklist", "taglist" -> {
-        if (!(value instanceof Collection<?> picked)) {
-          problems.add(field.key() + ": a checklist holds a list, not " + value.getClass().getSimpleName());
-        } else {
-          picked.stream().map(String::valueOf).filter(pick -> !field.options().isEmpty() && !field.options().contains(pick))
-              .forEach(pick -> problems.add(field.key() + ": '" + pick + "' is not one of " + field.options()));
-        }
-      }
-      case "datetime" -> {
-        String pattern = "date".equals(field.subtype()) ? "\\d{4}-\\d{2}-\\d{2}"
-            : "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?";
-        if (!(value instanceof String text) || !text.matches(pattern)) {
-          problems.add(field.key() + ": '" + value + "' is not what the " + field.subtype() + " picker writes");
-        }
-      }
-      default -> { }
-    }
-  }
-
-  /** The value as the engine REST API makes it from Tasklist's JSON. */
-  private static TypedValue typed(Object value) {
-    if (value == null) {
-      return Variables.untypedNullValue();
-    }
-    if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-      try {
-        return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException(e);
-      }
-    }
-    if (value instanceof Number number) {
-      double real = number.doubleValue();
-      if (real != Math.rint(real)) {
-        return Variables.doubleValue(real);
-      }
-      long whole = number.longValue();
-      return whole == (int) whole ? Variables.integerValue((int) whole) : Variables.longValue(whole);
-    }
-    if (value instanceof Boolean bool) {
-      return Variables.booleanValue(bool);
-    }
-    if (value instanceof String text) {
-      return Variables.stringValue(text);
-    }
-    throw new IllegalArgumentException("Tasklist sends no " + value.getClass().getSimpleName() + " values");
-  }
-
-  // Conditions -----------------------------------------------------------------------------------
-
-  private static final Pattern NOT = Pattern.compile("not\\((.+)\\)");
-  private static final Pattern COMPARE = Pattern.compile("(.+?)\\s*(!=|=)\\s*(.+)");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern TEXT = Pattern.compile("\"([^\"]*)\"");
-
-  /** Hidden when the field's own condition or that of a group around it is true. */
-  private boolean isHidden(Field field, Map<String, Object> data) {
-    return field.hide().stream().anyMatch(hide -> Boolean.TRUE.equals(feel(hide.replaceFirst("^=", "").trim(), data)));
-  }
-
-  /**
-   * The few FEEL shapes our forms' conditions use ({@code a or b}, {@code a and b}, {@code not(a)},
-   * {@code x = y}, {@code x != y} over names, "texts" and null, and a bare name), with FEEL's
-   * three-valued logic: null is neither true nor false. Any other shape fails loudly: extend this
-   * with the form.
-   */
-  private Object feel(String expression, Map<String, Object> data) {
-    List<String> either = splitOutsideQuotes(expression, " or ");
-    if (either.size() > 1) {
-      boolean unknown = false;
-      for (String part : either) {
-        Object value = feel(part.trim(), data);
-        if (Boolean.TRUE.equals(value)) {
-          return true;
-        }
-        unknown |= !(value instanceof Boolean);
-      }
-      return unknown ? null : false;
-    }
-    List<String> both = splitOutsideQuotes(expression, " and ");
-    if (both.size() > 1) {
-      boolean unknown = false;
-      for (String part : both) {
-        Object value = feel(part.trim(), data);
-        if (Boolean.FALSE.equals(value)) {
-          return false;
-        }
-        unknown |= !(value instanceof Boolean);
-      }
-      return unknown ? null : true;
-    }
-    Matcher not = NOT.matcher(expression);
-    if (not.matches()) {
-      Object inner = feel(not.group(1).trim(), data);
-      return inner instanceof Boolean bool ? !bool : null;
-    }
-    Matcher compare = COMPARE.matcher(expression);
-    if (compare.matches()) {
-      boolean equal = Objects.equals(operand(compare.group(1).trim(), data), operand(compare.group(3).trim(), data));
-      return "=".equals(compare.group(2)) == equal;
-    }
-    return operand(expression, data);
-  }
-
-  private Object operand(String operand, Map<String, Object> data) {
-    Matcher text = TEXT.matcher(operand);
-    if (text.matches()) {
-      return text.group(1);
-    }
-    if ("null".equals(operand)) {
-      return null;
-    }
-    if ("true".equals(operand) || "false".equals(operand)) {
-      return Boolean.valueOf(operand);
-    }
-    if (NAME.matcher(operand).matches()) {
-      return data.get(operand);
-    }
-    throw new UnsupportedOperationException("Form " + id + ": condition part '" + operand
-        + "' is not understood by TasklistForm; add its shape there");
-  }
-
-  /** The expression's parts between {@code separator}s that stand outside quoted text and parentheses. */
-  private static List<String> splitOutsideQuotes(String expression, String separator) {
-    List<String> parts = new ArrayList<>();
-    boolean quoted = false;
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && expression.startsWith(separator, i)) {
-        parts.add(expression.substring(start, i));
-        start = i + separator.length();
-        i = start - 1;
-      }
-    }
-    parts.add(expression.substring(start));
-    return parts;
   }
 
   // Reading the form file ------------------------------------------------------------------------
