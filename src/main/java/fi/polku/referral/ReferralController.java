@@ -51,7 +51,7 @@ class ReferralController {
     this.json = json;
   }
 
-  /** The client criteria of the work-ability team (seed 003); every one is answered yes or no. */
+  /** The client criteria of the work-ability team (Vaasan loppuraportti); every one is answered yes or no. */
   record Criteria(
       @NotNull(message = "required") Boolean partialWorkAbility,
       @NotNull(message = "required") Boolean longTermUnemployed,

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * processes/oh-handover-screening.dmn through the engine's decision service: one case per rule,
  * the FIRST-hit orderings that matter (change security wins over everything), and missing
- * answers, which never let anyone into the pilot's target group (seed 001 §2.2.4).
+ * answers, which never let anyone into the pilot's target group (Keski-Suomen hankesuunnitelma §2.2.4).
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = OhHandoverScreeningDecisionTest.RESOURCE)

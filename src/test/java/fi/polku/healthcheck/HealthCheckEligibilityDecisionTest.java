@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * processes/health-check-eligibility.dmn through the engine's decision service: one case per
  * rule, both sides of every threshold (12 months since the last check, 12 and 24 months of
  * unemployment), the FIRST-hit orderings that matter, a never-done health check (null) that
- * counts as "never", and missing answers, which never lead to an invitation (seed 001 §2.2.1
+ * counts as "never", and missing answers, which never lead to an invitation (Keski-Suomen hankesuunnitelma §2.2.1
  * measure 2; service-paths.md path 2 step 1).
  */
 @ExtendWith(ProcessEngineExtension.class)

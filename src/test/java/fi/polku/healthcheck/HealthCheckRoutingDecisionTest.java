@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * processes/health-check-routing.dmn through the engine's decision service: one case per rule,
  * the FIRST-hit orderings that matter (a red WHODAS flag always goes to specialist care, seed
- * 004 §5.1 measure 1), and missing answers, which never leave a client with the health plan only:
+ * Satakunnan hankesuunnitelma §5.1 measure 1), and missing answers, which never leave a client with the health plan only:
  * an answer that could still change the route makes the route "incomplete".
  */
 @ExtendWith(ProcessEngineExtension.class)

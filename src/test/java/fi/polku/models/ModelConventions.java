@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.security.StaffGroup;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -64,6 +66,13 @@ public final class ModelConventions {
   static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*}");
   static final Pattern VARIABLE_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
   static final Set<String> FORM_BINDINGS = Set.of("deployment", "latest");
+  /**
+   * A reference someone with only the repository cannot follow: a path out of it, the programme's
+   * shared folder, or a programme document's file number. Written so that it does not match
+   * itself in a search for those references.
+   */
+  static final Pattern OUTSIDE_REFERENCE =
+      Pattern.compile("\\.\\./|shared[/\\\\]docs|seed\\s*0\\d\\d", Pattern.CASE_INSENSITIVE);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,13 +94,18 @@ public final class ModelConventions {
     ModelConventions conventions = new ModelConventions(groups);
     for (Path file : list(forms)) {
       conventions.checkForm(file);
+      if (file.getFileName().toString().endsWith(".form")) {
+        conventions.checkReferences(file);
+      }
     }
     for (Path file : list(processes)) {
       String name = file.getFileName().toString();
       if (name.endsWith(".bpmn")) {
         conventions.checkBpmn(file);
+        conventions.checkReferences(file);
       } else if (name.endsWith(".dmn")) {
         conventions.checkDmn(file);
+        conventions.checkReferences(file);
       } else {
         conventions.problem(file, "-", "only .bpmn and .dmn files belong in processes/");
       }
@@ -340,6 +354,18 @@ public final class ModelConventions {
         }
       }
       checkComponents(file, component.path("components"));
+    }
+  }
+
+  /** Models cite docs/service-paths.md and docs/sources.md, never a file outside the repository. */
+  private void checkReferences(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher outside = OUTSIDE_REFERENCE.matcher(lines.get(i));
+      if (outside.find()) {
+        problem(file, "line " + (i + 1), "refers outside the repository ('" + outside.group()
+            + "'): cite docs/service-paths.md, or a programme document by its short name in docs/sources.md");
+      }
     }
   }
 

@@ -51,6 +51,12 @@ class ModelConventionsTest {
         "forms/broken-form.form: Field_Bad: field key 'Bad Key' must be a camelCase process variable name",
         "forms/broken-form.form: Field_Bad: field 'Bad Key' needs a Finnish label",
         "forms/broken-form.form: no process references this form by camunda:formRef",
-        "processes/notes.txt: -: only .bpmn and .dmn files belong in processes/");
+        "processes/notes.txt: -: only .bpmn and .dmn files belong in processes/",
+        "processes/broken-model.bpmn: line 3: refers outside the repository ('../'): cite "
+            + "docs/service-paths.md, or a programme document by its short name in docs/sources.md",
+        "processes/broken-model.bpmn: line 4: refers outside the repository ('Shared/docs'): cite "
+            + "docs/service-paths.md, or a programme document by its short name in docs/sources.md",
+        "processes/broken-decision.dmn: line 3: refers outside the repository ('Seed 001'): cite "
+            + "docs/service-paths.md, or a programme document by its short name in docs/sources.md");
   }
 }
