@@ -191,11 +191,11 @@ final class EvaluationHtml {
   }
 
   private static String outcomeChart(List<Figure> outcomes) {
-    List<String> labels = EvaluationService.OUTCOMES.stream().map(Labels::category).toList();
+    List<String> labels = RecordedMetrics.OUTCOMES.stream().map(Labels::category).toList();
     List<SvgCharts.Series> series = new ArrayList<>();
     for (int months : new int[] {3, 6}) {
       List<Figure> shares = new ArrayList<>();
-      for (String outcome : EvaluationService.OUTCOMES) {
+      for (String outcome : RecordedMetrics.OUTCOMES) {
         shares.add(outcomes.stream().filter(f -> f.category().equals(months + "m:" + outcome) && f.statistic().equals("share"))
             .findFirst().orElse(null));
       }

@@ -1,0 +1,235 @@
+package fi.polku.evaluation;
+
+import fi.polku.calendar.WorkingDays;
+import fi.polku.handover.OhHandoverModel;
+import fi.polku.healthcheck.HealthCheckModel;
+import fi.polku.referral.TeReferralModel;
+import java.sql.Timestamp;
+import java.util.BitSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The evaluation's query: one pass over the path instances the report selects, with the step times
+ * the lead times need picked out of the activity history by the database, streamed into tallies
+ * (nothing per instance is kept); and each path's end states as its model names them.
+ */
+class EvaluationScan {
+
+  private static final List<String> ACTIVITIES = List.of(TeReferralModel.TASK_CONFIRM_TRIAGE,
+      TeReferralModel.TIMER_TRIAGE_SLA, TeReferralModel.TASK_RECORD_MAPPING, TeReferralModel.TASK_REVIEW_PLAN,
+      OhHandoverModel.TASK_TAKE_OVER, HealthCheckModel.TASK_SEND_INVITATION);
+
+  private final JdbcTemplate jdbc;
+  private final RepositoryService repository;
+
+  EvaluationScan(JdbcTemplate streaming, RepositoryService repository) {
+    this.jdbc = streaming;
+    this.repository = repository;
+  }
+
+  /** What the report counts of one path as its instances stream past. */
+  static final class PathTally {
+    final String path;
+    final BitSet clients = new BitSet();
+    final Map<String, BitSet> clientsByWay = new TreeMap<>();
+    final long[] startsPerMonth;
+    final Map<String, Long> ends = new LinkedHashMap<>();
+    final Map<String, Long> followOn = new TreeMap<>();
+    final Histogram experience = new Histogram(0);
+    /** The path's end events and their names, read from its model once per report. */
+    final Map<String, String> endNames;
+
+    PathTally(String path, int months, Map<String, String> endNames) {
+      this.path = path;
+      this.startsPerMonth = new long[months];
+      this.endNames = endNames;
+      endNames.keySet().forEach(end -> ends.put(end, 0L));
+      ends.put("open", 0L);
+    }
+  }
+
+  /** Counts of the whole report, filled in one pass over the instances. */
+  static final class Tally {
+    final Map<String, PathTally> paths = new LinkedHashMap<>();
+    final Map<String, Histogram> leadTimes = new LinkedHashMap<>();
+    long triaged;
+    long breached;
+    long invited;
+    long booked;
+    long checked;
+  }
+
+  /** The SQL that selects the path instances of the query, with its parameters. */
+  static final class Filter {
+    final String where;
+    final List<Object> args = new ArrayList<>();
+    final Timestamp from;
+
+    Filter(EvaluationQuery query) {
+      List<String> paths = query.paths();
+      StringBuilder sql = new StringBuilder(" from act_hi_procinst p join client_case c on c.case_number = p.business_key_"
+          + " where p.proc_def_key_ in (" + String.join(", ", paths.stream().map(path -> "?").toList()) + ")"
+          + " and p.start_time_ >= ? and p.start_time_ < ?");
+      args.addAll(paths);
+      from = Timestamp.from(query.from().atStartOfDay(WorkingDays.FINLAND).toInstant());
+      args.add(from);
+      args.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(WorkingDays.FINLAND).toInstant()));
+      query.municipality().ifPresent(municipality -> {
+        sql.append(" and lower(c.municipality) = lower(?)");
+        args.add(municipality);
+      });
+      where = sql.toString();
+    }
+
+    String instanceIds() {
+      return "select p.id_" + where;
+    }
+
+    String clientIds() {
+      return "select c.client_id" + where;
+    }
+
+    Object[] args(Object... before) {
+      List<Object> all = new ArrayList<>(Arrays.asList(before));
+      all.addAll(args);
+      return all.toArray();
+    }
+  }
+
+  /**
+   * One row per path instance, with the times of the steps the lead times need already picked out
+   * of the activity history by the database, streamed into the tally: nothing per instance is kept.
+   */
+  void instances(Filter filter, EvaluationCalendar calendar, Tally tally) {
+    String activities = String.join(", ", ACTIVITIES.stream().map(activity -> "'" + activity + "'").toList());
+    String sql = "select p.proc_def_key_, c.client_id, p.start_time_, p.end_act_id_, p.end_time_,"
+        + " r.way_in, h.way_in, h.booked_at, h.checked_at, o.job_loss_at, o.follow_on_path, o.client_experience, h.route,"
+        + " a.triaged, a.breached, a.mapped, a.reviewed, a.taken_over, a.invited"
+        + " from act_hi_procinst p join client_case c on c.case_number = p.business_key_"
+        + " left join referral r on r.process_instance_id = p.id_"
+        + " left join health_check h on h.case_number = p.business_key_ and p.proc_def_key_ = '" + HealthCheckModel.PROCESS_KEY + "'"
+        + " left join handover o on o.case_number = p.business_key_ and p.proc_def_key_ = '" + OhHandoverModel.PROCESS_KEY + "'"
+        // ACT_INST_STATE_ 2 is a step cancelled (e.g. by a terminate end): not a completed step.
+        + " left join (select a.proc_inst_id_ as instance_id,"
+        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_CONFIRM_TRIAGE + "' then a.end_time_ end) as triaged,"
+        + " max(case when a.act_id_ = '" + TeReferralModel.TIMER_TRIAGE_SLA + "' then 1 else 0 end) as breached,"
+        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_RECORD_MAPPING + "' then a.start_time_ end) as mapped,"
+        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_REVIEW_PLAN + "' then a.end_time_ end) as reviewed,"
+        + " min(case when a.act_id_ = '" + OhHandoverModel.TASK_TAKE_OVER + "' then a.end_time_ end) as taken_over,"
+        + " max(case when a.act_id_ = '" + HealthCheckModel.TASK_SEND_INVITATION + "' then 1 else 0 end) as invited"
+        + " from act_hi_actinst a where a.act_id_ in (" + activities + ")"
+        + " and (a.act_inst_state_ is null or a.act_inst_state_ <> 2) and a.start_time_ >= ?"
+        + " group by a.proc_inst_id_) a on a.instance_id = p.id_"
+        + filter.where.substring(filter.where.indexOf(" where "));
+    jdbc.query(sql, rs -> {
+      PathTally path = tally.paths.get(rs.getString(1));
+      int client = Math.toIntExact(rs.getLong(2));
+      Instant start = calendar.instant(rs, 3);
+      String wayIn = switch (path.path) {
+        case TeReferralModel.PROCESS_KEY -> rs.getString(6) == null ? "tasklist" : rs.getString(6);
+        case HealthCheckModel.PROCESS_KEY -> rs.getString(7);
+        default -> "occupational-health";
+      };
+      path.clients.set(client);
+      path.clientsByWay.computeIfAbsent(wayIn == null ? "other" : wayIn, way -> new BitSet()).set(client);
+      int month = calendar.month(start);
+      if (month >= 0) {
+        path.startsPerMonth[month]++;
+      }
+      String endActivity = rs.getString(4);
+      String end = rs.getTimestamp(5) == null ? "open"
+          : endActivity != null && path.ends.containsKey(endActivity) ? endActivity : "ended-otherwise";
+      path.ends.merge(end, 1L, Long::sum);
+      switch (path.path) {
+        case TeReferralModel.PROCESS_KEY -> {
+          Instant triaged = calendar.instant(rs, 14);
+          boolean breached = rs.getInt(15) == 1;
+          Instant mapped = calendar.instant(rs, 16);
+          calendar.lead(tally.leadTimes.get("referral-to-triage"), start, triaged);
+          calendar.lead(tally.leadTimes.get("referral-to-mapping"), start, mapped);
+          calendar.lead(tally.leadTimes.get("mapping-to-plan"), mapped, calendar.instant(rs, 17));
+          if (triaged != null || breached) {
+            tally.triaged++;
+            tally.breached += breached ? 1 : 0;
+          }
+        }
+        case OhHandoverModel.PROCESS_KEY -> {
+          calendar.lead(tally.leadTimes.get("job-loss-to-coordinator"), calendar.instantWithZone(rs, 10), calendar.instant(rs, 18));
+          count(path.followOn, rs.getString(11));
+          if (rs.getObject(12) != null) {
+            path.experience.add(rs.getInt(12));
+          }
+        }
+        default -> {
+          Instant checked = calendar.instantWithZone(rs, 9);
+          count(path.followOn, rs.getString(13));
+          if ("invitation".equals(wayIn)) {
+            calendar.lead(tally.leadTimes.get("invitation-to-check"), start, checked);
+          }
+          if (rs.getInt(19) == 1) {
+            tally.invited++;
+            tally.booked += rs.getTimestamp(8) != null ? 1 : 0;
+            tally.checked += checked != null ? 1 : 0;
+          }
+        }
+      }
+    }, filter.args(filter.from));
+  }
+
+  private static void count(Map<String, Long> counts, String code) {
+    if (code != null) {
+      counts.merge(code, 1L, Long::sum);
+    }
+  }
+
+  /** The end events of the path's latest model, with their names, in the model's order. */
+  Map<String, String> endEventNames(String path) {
+    Map<String, String> names = new LinkedHashMap<>();
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(path)
+        .latestVersion().singleResult();
+    if (definition != null) {
+      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+      Set<String> branchEnds = endsOfNonInterruptingBranches(model);
+      model.getModelElementsByType(EndEvent.class).stream().filter(end -> !branchEnds.contains(end.getId()))
+          .forEach(end -> names.put(end.getId(), end.getName() == null ? end.getId() : end.getName().replace('\n', ' ')));
+    }
+    return names;
+  }
+
+  /**
+   * The end events reached only after a non-interrupting boundary event (a reminder, an
+   * escalation): they end a side branch while the path goes on, so they are never a path's end state.
+   */
+  private static Set<String> endsOfNonInterruptingBranches(BpmnModelInstance model) {
+    Set<String> ends = new HashSet<>();
+    java.util.Deque<FlowNode> queue = new java.util.ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    model.getModelElementsByType(BoundaryEvent.class).stream().filter(event -> !event.cancelActivity()).forEach(queue::add);
+    while (!queue.isEmpty()) {
+      FlowNode node = queue.poll();
+      if (!seen.add(node.getId())) {
+        continue;
+      }
+      if (node instanceof EndEvent) {
+        ends.add(node.getId());
+      }
+      node.getOutgoing().forEach(flow -> queue.add(flow.getTarget()));
+    }
+    return ends;
+  }
+}
