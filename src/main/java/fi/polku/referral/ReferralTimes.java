@@ -54,6 +54,12 @@ public class ReferralTimes {
     return properties.followUp6();
   }
 
+  /** The oldest WHODAS measurement the counsellor may use instead of asking again. */
+  public Instant whodasValidSince() {
+    return ZonedDateTime.now(clock.withZone(WorkingDays.FINLAND))
+        .minus(java.time.Period.parse(properties.whodasValidFor())).toInstant();
+  }
+
   /** An appointment time as a form or the API gives it: a date, or ISO-8601 text with or without offset. */
   static Instant toInstant(Object value) {
     if (value instanceof Date date) {

@@ -15,8 +15,20 @@ public final class TeReferralModel {
   public static final String TRIAGE_REASON = "triageReason";
   public static final String TRIAGE_DECISION = "triageDecision";
   public static final String CLIENT_DECLINED = "clientDeclined";
+  public static final String CLIENT_GOAL = "clientGoal";
+  public static final String CLIENT_MOTIVATION = "clientMotivation";
   public static final String WHODAS_FLAG = "whodasFlag";
   public static final String WHODAS_SUM = "whodasSum";
+  /** True when the client has a WHODAS measurement recent enough not to ask again (polku.referral.whodas-valid-for). */
+  public static final String WHODAS_RECENT = "whodasRecent";
+  /** The date of that measurement, as the counsellor reads it. */
+  public static final String WHODAS_MEASURED_ON = "whodasMeasuredOn";
+  /** Ticked by the counsellor who asks the twelve questions again despite a recent measurement. */
+  public static final String WHODAS_REMEASURE = "whodasRemeasure";
+  /** The health check's findings, carried when the check routed the client to the team. */
+  public static final String HEALTH_CHECK_FINDINGS = "healthCheckFindings";
+  /** The health check's Kykyviisari score, carried with the findings. */
+  public static final String HEALTH_CHECK_KYKYVIISARI = "healthCheckKykyviisari";
   public static final String APPOINTMENT_AT = "appointmentAt";
   public static final String APPOINTMENT_PLACE = "appointmentPlace";
   public static final String APPOINTMENT_KIND = "appointmentKind";

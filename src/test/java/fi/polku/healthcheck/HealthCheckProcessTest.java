@@ -9,6 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fi.polku.api.CaseContentSource;
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentScope;
+import fi.polku.support.FormConditions;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.TestReferrals;
 import java.time.Instant;
@@ -59,6 +63,7 @@ class HealthCheckProcessTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired HealthCheckContent healthCheckContent;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -109,6 +114,56 @@ class HealthCheckProcessTest {
     assertThat(check).isEnded().hasPassed(END_REFERRED_ONWARD);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
         .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
+  }
+
+  @Test
+  void theSummaryAndHealthPlanAreCaseContentAndTheFindingsNeedAHealthConsent() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", true);
+    String caseNumber = caseNumberOf(check);
+    execute(job(TASK_SEND_INVITATION));
+    bookByNurse(check);
+
+    healthCheck(check, false, false);
+
+    List<CaseContentSource.CaseContent> content = healthCheckContent.contentFor(caseNumber);
+    assertThat(content).extracting(CaseContentSource.CaseContent::scope)
+        .containsExactly(ConsentScope.PLAN, ConsentScope.HEALTH);
+    assertThat(content.get(0).owner()).isEqualTo(Agency.SOTE);
+    assertThat(content.get(0).data()).containsEntry("healthPlan", "Liikuntaa ja uniongelmien hoito")
+        .containsEntry("route", "health-plan-only").containsEntry("clientView", "Haluaa töihin")
+        .doesNotContainKey("findings");
+    assertThat(content.get(1).data()).containsEntry("findings", "Verenpaine koholla");
+    assertThat(jdbc.queryForObject("select body from mail_outbox where case_number = ?"
+        + " and activity_id = ?", String.class, caseNumber, TASK_NOTIFY_EMPLOYMENT_SERVICES))
+        .contains("Yhteenveto, jatko-ohjaus ja terveyssuunnitelma");
+  }
+
+  @Test
+  void aCheckThatRoutesToTheTeamCarriesTheFindingsAndTheCounsellorIsNotAskedWhodasAgain() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", true);
+    String caseNumber = caseNumberOf(check);
+    execute(job(TASK_SEND_INVITATION));
+    bookByNurse(check);
+    healthCheck(check, true, false);
+    execute(job(TASK_START_REFERRAL));
+
+    ProcessInstance referral = runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+    execute(job("Task_NotifyCounsellors"));
+    assertThat(referral).isWaitingAt("Task_ConfirmTriage");
+    Map<String, Object> shown = runtimeService.getVariables(referral.getId());
+    assertThat(shown).containsEntry("healthCheckFindings", "Verenpaine koholla").containsEntry("healthCheckKykyviisari", 6)
+        .containsEntry("whodas1", 0).containsEntry("whodasRecent", true).containsEntry("whodasSum", 0)
+        .containsEntry("whodasFlag", "green");
+    assertThat(FormConditions.hidden("te-referral-triage", "healthCheckFindings", shown)).isFalse();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", shown)).as("WHODAS asked again").isTrue();
+    complete(task(), withVariables("triageDecision", "team-appointment", "clientDeclined", false));
+    execute(job("Task_ConfirmTriage"));
+
+    assertThat(referral).isWaitingAt("Task_BookAppointment");
+    assertThat(jdbc.queryForList("select step from work_ability_measurement where case_number = ? and instrument = 'WHODAS'",
+        String.class, caseNumber)).as("one WHODAS measurement, the nurse's").containsExactly(PROCESS_KEY + "/Task_ScoreWhodas");
   }
 
   @Test
@@ -231,6 +286,8 @@ class HealthCheckProcessTest {
     form.put("workAbilityConcern", workAbilityConcern);
     form.put("physicianNeeded", physicianNeeded);
     form.put("rehabilitationNeed", false);
+    form.put("kykyviisariScore", 6);
+    form.put("clientView", "Haluaa töihin");
     form.put("healthPlan", "Liikuntaa ja uniongelmien hoito");
     finish(TASK_HEALTH_CHECK, form);
     execute(job(TASK_NOTIFY_EMPLOYMENT_SERVICES));

@@ -16,6 +16,7 @@ import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
+import fi.polku.support.FormConditions;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.TestReferrals;
 import java.time.Instant;
@@ -190,6 +191,98 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void aClientWhoDeclinesIsNotAskedWhodasAndNothingIsMeasured() {
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", Map.of(CLIENT_DECLINED, true)))
+        .as("the twelve questions are hidden once the client declines").isTrue();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", Map.of(CLIENT_DECLINED, false))).isFalse();
+    ProcessInstance referral = refer(true);
+
+    // Answers typed before the client said no are not a measurement.
+    confirmTriage(referral, "team-appointment", 2, true);
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_CLIENT_DECLINED);
+    assertThat(measurements(caseNumberOf(referral))).as("measurements of a client who declined").isEmpty();
+  }
+
+  @Test
+  void aRecentWhodasMeasurementIsShownToTheCounsellorInsteadOfTheTwelveQuestions() {
+    String caseNumber = caseWithTeToSoteConsent();
+    measured(caseNumber, 14, "yellow", Instant.now().minus(20, ChronoUnit.DAYS));
+    measured(caseNumber, 30, "red", Instant.now().minus(200, ChronoUnit.DAYS));
+
+    ProcessInstance referral = referByMessage(caseNumber);
+
+    assertThat(referral).variables().containsEntry(WHODAS_RECENT, true).containsEntry(WHODAS_SUM, 14)
+        .containsEntry(WHODAS_FLAG, "yellow").containsKey(WHODAS_MEASURED_ON);
+    Map<String, Object> shown = runtimeService.getVariables(referral.getId());
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", shown)).as("the questions are not asked again")
+        .isTrue();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodasSum", shown)).as("the recent sum is shown").isFalse();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", withWhodasRemeasure(shown)))
+        .as("the counsellor may still ask again").isFalse();
+    finish(TASK_CONFIRM_TRIAGE, withVariables(TRIAGE_DECISION, "team-appointment", CLIENT_DECLINED, false));
+
+    assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT);
+    assertThat(measurements(caseNumber)).as("the recent measurement is not recorded twice").containsExactly(14, 30);
+  }
+
+  @Test
+  void aWhodasMeasurementOlderThanTheSetAgeIsAskedAgain() {
+    String caseNumber = caseWithTeToSoteConsent();
+    measured(caseNumber, 14, "yellow", Instant.now().minus(100, ChronoUnit.DAYS));
+
+    ProcessInstance referral = referByMessage(caseNumber);
+
+    assertThat(referral).variables().containsEntry(WHODAS_RECENT, false);
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", runtimeService.getVariables(referral.getId())))
+        .isFalse();
+  }
+
+  @Test
+  void theTeamSeesTheClientsGoalMotivationAndInitialInterviewInTheMappingForm() {
+    // As another agency's system refers through the API: only the referral row holds the goal and motivation.
+    Map<String, Boolean> criteria = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> criteria.put(criterion, false));
+    criteria.put("partialWorkAbility", true);
+    ReferralService.Intake intake = referrals.open(new ReferralService.NewReferral(
+        PersonalIdentityCode.parse(TestReferrals.randomTestCode()), "Testi Asiakas", "asiakas@polku.invalid", null,
+        "Vaasa", 14, criteria, "Osatyökykyisyys", "Mikä tukisi työllistymistä?", "Osa-aikatyö kaupan alalla",
+        "moderate", true, false, LocalDate.now().plusYears(1)), Agency.TE, "te-system", "api");
+    ProcessInstance referral = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(intake.caseNumber())
+        .setVariable(REFERRAL_ID, intake.referralId()).setVariable(CASE_NUMBER, intake.caseNumber())
+        .setVariable(REFERRED_BY, "te-system").execute();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+    execute(job("Task_NotifyCounsellors"));
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+
+    Map<String, Object> shown = runtimeService.getVariables(referral.getId());
+    assertThat(shown).containsEntry(CLIENT_GOAL, "Osa-aikatyö kaupan alalla").containsEntry(CLIENT_MOTIVATION, "moderate")
+        .containsEntry("initialInterviewNotes", "Haluaa osa-aikatyötä, selkä kipeytyy seisoessa.")
+        .containsEntry("benefitsAdviceNotes", "Kuntoutusraha ja soviteltu työttömyysetuus.");
+    for (String field : List.of(CLIENT_GOAL, CLIENT_MOTIVATION, "initialInterviewNotes", "benefitsAdviceNotes")) {
+      assertThat(FormConditions.hidden("te-referral-mapping", field, shown)).as(field + " shown to the team").isFalse();
+    }
+  }
+
+  @Test
+  void theInitialInterviewAndBenefitsAdviceHaveContentNotOnlyATick() {
+    assertThat(FormConditions.component("te-referral-triage", "initialInterviewNotes").path("validate")
+        .path("required").asBoolean()).isTrue();
+    assertThat(FormConditions.hidden("te-referral-triage", "initialInterviewNotes", Map.of("initialInterviewDone", true)))
+        .isFalse();
+    assertThat(FormConditions.hidden("te-referral-triage", "benefitsAdviceNotes", Map.of("benefitsAdviceGiven", true)))
+        .isFalse();
+  }
+
+  @Test
+  void theMappingFormOffersNoRedFlagBecauseARedFlagNeverReachesTheTeam() {
+    assertThat(FormConditions.component("te-referral-mapping", WHODAS_FLAG).get("values").findValuesAsText("value"))
+        .containsExactly("yellow", "green");
+  }
+
+  @Test
   void aMissedAppointmentIsRebookedOnceAndASecondMissClosesTheReferral() {
     ProcessInstance referral = refer(true);
     confirmTriage(referral, "investigations", 1, false);
@@ -326,7 +419,9 @@ class TeReferralProcessTest {
       form.put("whodas" + item, item == 1 ? whodasEach : Math.min(whodasEach, 1));
     }
     form.put("initialInterviewDone", true);
+    form.put("initialInterviewNotes", "Haluaa osa-aikatyötä, selkä kipeytyy seisoessa.");
     form.put("benefitsAdviceGiven", true);
+    form.put("benefitsAdviceNotes", "Kuntoutusraha ja soviteltu työttömyysetuus.");
     form.put(TRIAGE_DECISION, decision);
     form.put(CLIENT_DECLINED, declined);
     finish(TASK_CONFIRM_TRIAGE, form);
@@ -365,6 +460,47 @@ class TeReferralProcessTest {
     managementService.createJobQuery().processInstanceId(referral.getId()).activityId(GATEWAY_JOIN_FOLLOW_UP).list()
         .forEach(join -> managementService.executeJob(join.getId()));
     execute(job("Task_CompleteReferral"));
+  }
+
+  private String caseWithTeToSoteConsent() {
+    String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
+        null, null, "Vaasa", Agency.SOTE, "terveydenhoitaja")).caseNumber();
+    for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
+      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+    }
+    return caseNumber;
+  }
+
+  private ProcessInstance referByMessage(String caseNumber) {
+    Map<String, Object> message = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
+    message.put("partialWorkAbility", true);
+    message.put("referredBy", "terveydenhoitaja");
+    message.put("referralReason", "Terveystarkastus");
+    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus");
+    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
+        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+    execute(job("Task_NotifyCounsellors"));
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE);
+    return referral;
+  }
+
+  private void measured(String caseNumber, int whodasSum, String flag, Instant at) {
+    jdbc.update("insert into work_ability_measurement (client_id, case_number, instrument, score, measured_at, step, flag)"
+        + " values (?, ?, 'WHODAS', ?, ?, 'test/Task_ScoreWhodas', ?)", cases.get(caseNumber).clientId(), caseNumber,
+        whodasSum, java.sql.Timestamp.from(at), flag);
+  }
+
+  private List<Integer> measurements(String caseNumber) {
+    return jdbc.queryForList("select score from work_ability_measurement where case_number = ? and instrument = 'WHODAS'"
+        + " order by measured_at desc", Integer.class, caseNumber);
+  }
+
+  private static Map<String, Object> withWhodasRemeasure(Map<String, Object> shown) {
+    Map<String, Object> values = new HashMap<>(shown);
+    values.put(WHODAS_REMEASURE, true);
+    return values;
   }
 
   private List<String> statuses(String caseNumber) {
