@@ -64,6 +64,7 @@ class HealthCheckProcessTest {
   @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
   @Autowired HealthCheckContent healthCheckContent;
+  @Autowired fi.polku.notify.MailProperties mail;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -164,6 +165,18 @@ class HealthCheckProcessTest {
     assertThat(referral).isWaitingAt("Task_BookAppointment");
     assertThat(jdbc.queryForList("select step from work_ability_measurement where case_number = ? and instrument = 'WHODAS'",
         String.class, caseNumber)).as("one WHODAS measurement, the nurse's").containsExactly(PROCESS_KEY + "/Task_ScoreWhodas");
+  }
+
+  @Test
+  void theInvitationIsSignedByTheUnitWithThePhoneNumberFromConfiguration() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    execute(job(TASK_SEND_INVITATION));
+
+    assertThat(jdbc.queryForObject("select body from mail_outbox where case_number = ? and template = ?", String.class,
+        caseNumberOf(check), "health-check-invitation"))
+        .endsWith("Ystävällisin terveisin\n" + mail.contacts().get(PROCESS_KEY).unit() + "\npuh. "
+            + mail.contacts().get(PROCESS_KEY).phone() + "\n")
+        .contains("sote-keskuksen terveystarkastukset");
   }
 
   @Test
