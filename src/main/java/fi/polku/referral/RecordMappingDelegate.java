@@ -13,8 +13,11 @@ class RecordMappingDelegate implements JavaDelegate {
 
   private final ReferralService referrals;
 
-  RecordMappingDelegate(ReferralService referrals) {
+  private final java.time.Clock clock;
+
+  RecordMappingDelegate(ReferralService referrals, java.time.Clock clock) {
     this.referrals = referrals;
+    this.clock = clock;
   }
 
   @Override
@@ -28,6 +31,8 @@ class RecordMappingDelegate implements JavaDelegate {
         "process:" + execution.getCurrentActivityId());
     referrals.changeStatus(referralId, ReferralStatus.IN_PROGRESS, "Työkyvyn tuen kartoitus tehty",
         "process:" + execution.getCurrentActivityId());
+    // Both follow-ups count from here (Timer_FollowUp6 reads it).
+    execution.setVariable(TeReferralModel.MAPPED_AT, clock.instant().toString());
   }
 
   /** A checklist arrives as a list (Tasklist) or as comma-separated text (API, tests). */

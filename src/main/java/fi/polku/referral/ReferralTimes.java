@@ -49,9 +49,13 @@ public class ReferralTimes {
     return properties.followUp3();
   }
 
-  /** From the 3-month to the 6-month follow-up. */
-  public String followUp6() {
-    return properties.followUp6();
+  /**
+   * When the 6-month follow-up is due: the set time from the mapping, however late the 3-month
+   * follow-up was done (a date already past makes it due at once).
+   */
+  public Date followUp6Due(Object mappedAt) {
+    return Date.from(toInstant(mappedAt).atZone(WorkingDays.FINLAND)
+        .plus(java.time.Period.parse(properties.followUp6())).toInstant());
   }
 
   /** The oldest WHODAS measurement the counsellor may use instead of asking again. */

@@ -36,6 +36,8 @@ public final class TeReferralModel {
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
   public static final String FOLLOW_ON_PATHS = "followOnPaths";
   public static final String CASE_MANAGER = "caseManager";
+  /** When the team recorded the mapping (ISO-8601): the 6-month follow-up counts from it. */
+  public static final String MAPPED_AT = "mappedAt";
   /** Set by the path that sends a referral by message: {@code oh-handover} or {@code health-check}. */
   public static final String WAY_IN = "referralWayIn";
 

@@ -352,6 +352,26 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void theSixMonthFollowUpIsDueSixMonthsFromTheMappingHoweverLateTheThreeMonthOneWasDone() {
+    ZoneId finland = ZoneId.of("Europe/Helsinki");
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(finland).toInstant()));
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    attend(referral);
+    Instant mappedAt = ClockUtil.getCurrentTime().toInstant();
+    execute(job(TIMER_FOLLOW_UP_3));
+
+    // The 3-month follow-up is done two months late.
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 8, 3).atTime(9, 0).atZone(finland).toInstant()));
+    finish(TASK_FOLLOW_UP_3, withVariables("outcome3", "still-unemployed", "satisfaction3", 8));
+
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_6);
+    assertThat(job(TIMER_FOLLOW_UP_6).getDuedate().toInstant())
+        .isEqualTo(mappedAt.atZone(finland).plusMonths(6).toInstant());
+  }
+
+  @Test
   void aConsentWithdrawnAfterTheMappingLetsOnlyMappingDoneReachTheCoordinator() {
     ProcessInstance referral = refer(true);
     String caseNumber = caseNumberOf(referral);
