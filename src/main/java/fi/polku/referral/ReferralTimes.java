@@ -50,6 +50,15 @@ public class ReferralTimes {
   }
 
   /**
+   * The wait between the two follow-ups, for referrals still running on a model version deployed
+   * before the 6-month follow-up counted from the mapping (their timer reads this expression).
+   */
+  public String followUp6() {
+    return java.time.Period.parse(properties.followUp6()).minus(java.time.Period.parse(properties.followUp3()))
+        .normalized().toString();
+  }
+
+  /**
    * When the 6-month follow-up is due: the set time from the mapping, however late the 3-month
    * follow-up was done (a date already past makes it due at once).
    */
