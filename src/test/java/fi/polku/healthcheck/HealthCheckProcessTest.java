@@ -222,25 +222,37 @@ class HealthCheckProcessTest {
   }
 
   @Test
-  void aClientWhoDeclinesEndsTheInvitation() {
+  void theReferrerIsToldWhenTheClientDeclines() {
     ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    String caseNumber = caseNumberOf(check);
     execute(job(TASK_SEND_INVITATION));
 
     finish(TASK_RECORD_BOOKING, withVariables(CLIENT_DECLINED, true));
+    execute(job(TASK_NOTIFY_DECLINED));
 
     assertThat(check).isEnded().hasPassed(END_DECLINED);
+    assertThat(referrerNotice(caseNumber, TASK_NOTIFY_DECLINED)).contains("Asiakas kieltäytyi terveystarkastuksesta.")
+        .contains("eikä kieltäytymisestä seuraa seuraamuksia");
   }
 
   @Test
-  void aClientWithOccupationalHealthCareIsNotEligible() {
+  void theReferrerIsToldWhenTheClientIsNotEligible() {
     Map<String, Object> form = startForm("referral", false);
     form.put("coveredByOccupationalHealth", true);
 
     ProcessInstance check = submit(form, "koordinaattori", "te-coordinator");
+    execute(job(TASK_NOTIFY_NOT_ELIGIBLE));
 
     assertThat(check).isEnded().hasPassed(END_NOT_ELIGIBLE);
+    assertThat(referrerNotice(caseNumberOf(check), TASK_NOTIFY_NOT_ELIGIBLE))
+        .contains("Asiakas ei kuulu työttömien terveystarkastuksen kohderyhmään").contains("Peruste: Työterveyshuollon piirissä");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(check.getId())
         .variableName("identityCode").count()).isZero();
+  }
+
+  private String referrerNotice(String caseNumber, String step) {
+    return jdbc.queryForObject("select body from mail_outbox where case_number = ? and activity_id = ?"
+        + " and template = 'referrer-status-notice'", String.class, caseNumber, step);
   }
 
   // --- the people's steps ---
