@@ -114,8 +114,18 @@ class HandoverDelegates {
    * branch, so nothing crosses to employment services without consent.
    */
   @Bean
-  JavaDelegate handoverSummaryDelegate(HandoverService handovers) {
-    return execution -> execution.setVariable("handoverSummary", handovers.summary(execution.getProcessBusinessKey()));
+  JavaDelegate handoverSummaryDelegate(HandoverService handovers, ConsentService consents) {
+    return execution -> {
+      String caseNumber = execution.getProcessBusinessKey();
+      // The check's content is health information: it goes with the summary only under a health-scope consent.
+      boolean health = consents.allows(caseNumber, Agency.OH, Agency.TE, ConsentScope.HEALTH,
+          "process:" + OhHandoverModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(),
+          "hand-over summary with the extended check's findings");
+      HandoverService.CheckContent check = new HandoverService.CheckContent(text(execution, "findings"),
+          Boolean.TRUE.equals(execution.getVariable(OhHandoverModel.REHABILITATION_NEED)),
+          text(execution, "healthPlan"));
+      execution.setVariable("handoverSummary", handovers.summary(caseNumber, health ? check : null));
+    };
   }
 
   /** Sends the client the guidance material for a person becoming unemployed (always, consent or not). */

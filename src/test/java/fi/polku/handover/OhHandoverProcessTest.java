@@ -123,6 +123,37 @@ class OhHandoverProcessTest {
   }
 
   @Test
+  void withAHealthConsentTheSummaryCarriesTheExtendedChecksFindingsRehabilitationNeedAndHealthPlan() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, true);
+    finish(TASK_SEND_REHABILITATION_NOTICE, withVariables("recipient", "pension", "letterSent", true));
+    consent(handover, true, true);
+
+    jobLoss(caseNumber);
+
+    assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
+        .contains("Laajennetun terveystarkastuksen havainnot: Selkävaivat rajoittavat raskasta työtä")
+        .contains("Kuntoutustarve: kyllä").contains("Terveyssuunnitelma: Fysioterapia ja kevyempi työ");
+    assertThat(consents.checks(caseNumber, 10)).anyMatch(check -> check.scope() == fi.polku.consent.ConsentScope.HEALTH
+        && check.allowed());
+  }
+
+  @Test
+  void withoutAHealthConsentTheSummaryCarriesNoFindings() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true, false);
+
+    jobLoss(caseNumber);
+
+    assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
+        .doesNotContain("Selkävaivat").doesNotContain("Fysioterapia")
+        .contains("Terveystarkastuksen havainnot eivät siirry");
+  }
+
+  @Test
   void anotherFollowOnPathEndsTheHandOverWithoutAReferral() {
     ProcessInstance handover = start(false);
     String caseNumber = caseNumberOf(handover);
@@ -237,15 +268,21 @@ class OhHandoverProcessTest {
     assertThat(handover).isWaitingAt(TASK_EXTENDED_HEALTH_CHECK);
     assertThat(task()).hasCandidateGroup("oh-professional");
     finish(TASK_EXTENDED_HEALTH_CHECK, withVariables("statutoryDone", true, "statutoryMinutes", 45,
-        "pilotDone", true, "pilotMinutes", 90, REHABILITATION_NEED, rehabilitationNeed));
+        "pilotDone", true, "pilotMinutes", 90, REHABILITATION_NEED, rehabilitationNeed,
+        "findings", "Selkävaivat rajoittavat raskasta työtä", "healthPlanMade", true,
+        "healthPlan", "Fysioterapia ja kevyempi työ"));
   }
 
   private void consent(ProcessInstance handover, boolean given) {
+    consent(handover, given, false);
+  }
+
+  private void consent(ProcessInstance handover, boolean given, boolean health) {
     assertThat(handover).isWaitingAt(TASK_ASK_CONSENT);
     Map<String, Object> form = new HashMap<>();
     form.put("consentGiven", given);
     if (given) {
-      form.put("consentIncludesHealth", false);
+      form.put("consentIncludesHealth", health);
       form.put("consentValidUntil", LocalDate.now().plusYears(1).toString());
     }
     finish(TASK_ASK_CONSENT, form);
