@@ -154,6 +154,17 @@ class OhHandoverProcessTest {
   }
 
   @Test
+  void aScreeningQuestionLeftUnansweredIsNotCountedAsNo() {
+    for (String question : List.of("changeSecurity", "partialWorkAbility", "threatOfUnemployment")) {
+      com.fasterxml.jackson.databind.JsonNode field = fi.polku.support.FormConditions.component("oh-handover-start", question);
+      assertThat(field.get("type").asText()).as(question).isEqualTo("radio");
+      assertThat(field.path("validate").path("required").asBoolean()).as(question + " required").isTrue();
+      assertThat(field.get("values").findValues("value")).extracting(com.fasterxml.jackson.databind.JsonNode::asBoolean)
+          .containsExactly(true, false);
+    }
+  }
+
+  @Test
   void anotherFollowOnPathEndsTheHandOverWithoutAReferral() {
     ProcessInstance handover = start(false);
     String caseNumber = caseNumberOf(handover);

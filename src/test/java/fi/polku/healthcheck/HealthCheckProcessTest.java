@@ -250,6 +250,27 @@ class HealthCheckProcessTest {
         .variableName("identityCode").count()).isZero();
   }
 
+  @Test
+  void aScreeningQuestionLeftUnansweredIsNotCountedAsNo() {
+    for (String question : List.of("unemployed", "coveredByOccupationalHealth", "hadHealthCheck")) {
+      com.fasterxml.jackson.databind.JsonNode field = FormConditions.component("health-check-invitation-start", question);
+      assertThat(field.get("type").asText()).as(question).isEqualTo("radio");
+      assertThat(field.path("validate").path("required").asBoolean()).as(question + " required").isTrue();
+      assertThat(field.get("values").findValues("value")).extracting(com.fasterxml.jackson.databind.JsonNode::asBoolean)
+          .containsExactly(true, false);
+    }
+    assertThat(FormConditions.hidden("health-check-invitation-start", "monthsSinceLastHealthCheck",
+        Map.of("hadHealthCheck", true))).isFalse();
+    Map<String, Object> form = startForm("referral", false);
+    form.remove("unemployed");
+
+    ProcessInstance check = submit(form, "koordinaattori", "te-coordinator");
+    execute(job(TASK_NOTIFY_NOT_ELIGIBLE));
+
+    assertThat(check).isEnded().hasPassed(END_NOT_ELIGIBLE).hasNotPassed(TASK_SEND_INVITATION);
+    assertThat(referrerNotice(caseNumberOf(check), TASK_NOTIFY_NOT_ELIGIBLE)).contains("Tiedot puutteelliset");
+  }
+
   private String referrerNotice(String caseNumber, String step) {
     return jdbc.queryForObject("select body from mail_outbox where case_number = ? and activity_id = ?"
         + " and template = 'referrer-status-notice'", String.class, caseNumber, step);
