@@ -138,6 +138,10 @@ class HealthCheckDelegates {
       }
       carried.put(TeReferralModel.HEALTH_CHECK_FINDINGS, execution.getVariable("findings"));
       carried.put(TeReferralModel.HEALTH_CHECK_KYKYVIISARI, execution.getVariable("kykyviisariScore"));
+      // A walk-in's referrer is the nurse: the plan comes back to the health-check nurses, inside the sote centre.
+      boolean walkIn = "walk-in".equals(execution.getVariable(HealthCheckModel.WAY_IN));
+      carried.put(TeReferralModel.REFERRER_GROUP, walkIn ? "health-check-nurse" : "te-coordinator");
+      carried.put(TeReferralModel.REFERRER_AGENCY, walkIn ? Agency.SOTE.code() : Agency.TE.code());
       startReferral(runtimeService, checks, execution, carried);
     };
   }

@@ -38,6 +38,13 @@ public final class TeReferralModel {
   public static final String CASE_MANAGER = "caseManager";
   /** When the team recorded the mapping (ISO-8601): the 6-month follow-up counts from it. */
   public static final String MAPPED_AT = "mappedAt";
+  /** The agency whose information the referral carries to the sote centre: {@code te}, or {@code sote} from the health check. */
+  public static final String REFERRAL_FROM_AGENCY = "referralFromAgency";
+  /** The referrer's agency, to which the plan goes back: {@code te}, or {@code sote} for a nurse's referral. */
+  public static final String REFERRER_AGENCY = "referrerAgency";
+  /** The referrer's group, whose members review the plan: {@code te-coordinator} or {@code health-check-nurse}. */
+  public static final String REFERRER_GROUP = "referrerGroup";
+  public static final String TASK_REVIEW_PLAN_IN_SOTE = "Task_ReviewPlanInSote";
   /** Set by the path that sends a referral by message: {@code oh-handover} or {@code health-check}. */
   public static final String WAY_IN = "referralWayIn";
 

@@ -180,6 +180,21 @@ class HealthCheckProcessTest {
   }
 
   @Test
+  void aWalkInWhoRefusesSharingWithEmploymentServicesIsStillReferredToTheSoteTeam() {
+    ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
+    String caseNumber = caseNumberOf(check);
+
+    healthCheck(check, true, false);
+    execute(job(TASK_START_REFERRAL));
+
+    ProcessInstance referral = runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors").hasNotPassed("Task_ReturnNoConsent");
+    assertThat(runtimeService.getVariables(referral.getId())).containsEntry("referrerGroup", "health-check-nurse")
+        .containsEntry("referrerAgency", "sote").containsEntry("referralFromAgency", "sote");
+  }
+
+  @Test
   void aWalkInIsCheckedAtOnceAndSentToThePhysician() {
     ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
 

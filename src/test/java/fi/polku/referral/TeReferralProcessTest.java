@@ -228,6 +228,41 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void aNurseReferralWithoutSharingConsentReachesTheSoteTeamAndThePlanReturnsToTheNurses() {
+    // A walk-in health-check client who refused sharing with employment services: no consent at all.
+    String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
+        null, null, "Vaasa", Agency.SOTE, "terveydenhoitaja")).caseNumber();
+    Map<String, Object> message = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
+    message.put("partialWorkAbility", true);
+    message.put("referredBy", "terveydenhoitaja");
+    message.put("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli");
+    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen");
+    message.put(WAY_IN, "health-check");
+    message.put(REFERRER_GROUP, "health-check-nurse");
+    message.put(REFERRER_AGENCY, "sote");
+
+    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
+        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors").hasNotPassed("Task_ReturnNoConsent");
+    execute(job("Task_NotifyCounsellors"));
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    attend(referral);
+    assertThat(referral).isWaitingAt("Task_SendPlanNotice", TIMER_FOLLOW_UP_3);
+    execute(job("Task_SendPlanNotice"));
+    assertThat(task(TASK_REVIEW_PLAN_IN_SOTE)).hasCandidateGroup("health-check-nurse");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskCandidateGroup("te-coordinator").count()).as("nothing lands at the TE coordinator").isZero();
+    finish(TASK_REVIEW_PLAN_IN_SOTE, withVariables("planReviewed", true));
+    followUp(referral);
+
+    assertThat(referral).isEnded().hasPassed(END_PLAN_DELIVERED).hasNotPassed(TASK_REVIEW_PLAN);
+    assertThat(consents.checks(caseNumber, 20)).as("no information crossed to another agency").isEmpty();
+  }
+
+  @Test
   void aWhodasMeasurementOlderThanTheSetAgeIsAskedAgain() {
     String caseNumber = caseWithTeToSoteConsent();
     measured(caseNumber, 14, "yellow", Instant.now().minus(100, ChronoUnit.DAYS));
