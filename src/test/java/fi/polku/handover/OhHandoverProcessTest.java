@@ -165,6 +165,46 @@ class OhHandoverProcessTest {
   }
 
   @Test
+  void aTakeOverPastItsDueDateTellsTheTeamLeadWithoutStoppingThePath() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+
+    org.camunda.bpm.engine.runtime.Job due = job(TIMER_TAKE_OVER_DUE);
+    assertThat(due.getDuedate()).as("the timer fires at the task's due date").isEqualTo(task(TASK_TAKE_OVER).getDueDate());
+    execute(due);
+    execute(job(TASK_NOTIFY_TEAM_LEAD));
+
+    assertThat(handover).isWaitingAt(TASK_TAKE_OVER, TASK_ESCALATE_TAKE_OVER);
+    assertThat(task(TASK_ESCALATE_TAKE_OVER)).hasCandidateGroup("team-lead");
+    assertThat(jdbc.queryForList("select recipient from mail_outbox where case_number = ? and activity_id = ?",
+        String.class, caseNumber, TASK_NOTIFY_TEAM_LEAD)).containsExactly("esihenkilo@polku.invalid");
+    finish(TASK_ESCALATE_TAKE_OVER, withVariables("escalationNote", "Koordinaattori soittaa asiakkaalle tänään."));
+    assertThat(handover).hasPassed(END_TAKE_OVER_ESCALATION_HANDLED).isWaitingAt(TASK_TAKE_OVER);
+  }
+
+  @Test
+  void anOpenTakeOverEscalationEndsWithTheHandOver() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+    execute(job(TIMER_TAKE_OVER_DUE));
+    execute(job(TASK_NOTIFY_TEAM_LEAD));
+
+    finish(TASK_TAKE_OVER, withVariables("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+        FOLLOW_ON_PATH, "work", "clientExperience", 8));
+
+    assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(END_TAKE_OVER_ESCALATION_HANDLED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(handover.getId()).count()).isZero();
+  }
+
+  @Test
   void anotherFollowOnPathEndsTheHandOverWithoutAReferral() {
     ProcessInstance handover = start(false);
     String caseNumber = caseNumberOf(handover);
