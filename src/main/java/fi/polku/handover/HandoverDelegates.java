@@ -128,6 +128,16 @@ class HandoverDelegates {
     };
   }
 
+  /**
+   * Records the corrected expected end of employment that came with the message; the path then
+   * waits again, and the grace-period timer counts from the new date.
+   */
+  @Bean
+  JavaDelegate recordNewEndDateDelegate(HandoverService handovers) {
+    return execution -> handovers.correctEndDate(execution.getProcessBusinessKey(),
+        LocalDate.parse(text(execution, OhHandoverModel.EMPLOYMENT_END_DATE).substring(0, 10)));
+  }
+
   /** Sends the client the guidance material for a person becoming unemployed (always, consent or not). */
   @Bean
   JavaDelegate guidanceDelegate(ClientNotices clients) {

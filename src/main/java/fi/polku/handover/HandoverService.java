@@ -99,6 +99,11 @@ public class HandoverService {
     return updated == 1 ? JobLoss.RECORDED : JobLoss.ALREADY_REPORTED;
   }
 
+  /** Records a corrected expected end of employment (the grace-period timer is set again from it). */
+  public void correctEndDate(String caseNumber, LocalDate employmentEndDate) {
+    jdbc.update("update handover set employment_end_date = ? where case_number = ?", employmentEndDate, caseNumber);
+  }
+
   /** Whether the case has a hand-over. */
   public boolean exists(String caseNumber) {
     Integer count = jdbc.queryForObject("select count(*) from handover where case_number = ?", Integer.class, caseNumber);

@@ -13,6 +13,8 @@ public final class OhHandoverModel {
   public static final String CASE_NUMBER = "caseNumber";
   public static final String STARTED_BY = "startedBy";
   public static final String EMPLOYMENT_END_DATE = "employmentEndDate";
+  /** The message that brings a corrected expected end of employment (e.g. a longer notice period). */
+  public static final String MESSAGE_END_DATE_CORRECTED = "EmploymentEndDateCorrected";
   public static final String IN_TARGET_GROUP = "inTargetGroup";
   public static final String SCREENING_REASON = "screeningReason";
   public static final String REHABILITATION_NEED = "rehabilitationNeed";

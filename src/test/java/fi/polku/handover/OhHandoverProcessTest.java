@@ -62,6 +62,7 @@ class OhHandoverProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ConsentService consents;
   @Autowired HandoverService handovers;
+  @Autowired HandoverTimes handoverTimes;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -174,7 +175,8 @@ class OhHandoverProcessTest {
     execute(job(TASK_NOTIFY_COORDINATORS));
 
     org.camunda.bpm.engine.runtime.Job due = job(TIMER_TAKE_OVER_DUE);
-    assertThat(due.getDuedate()).as("the timer fires at the task's due date").isEqualTo(task(TASK_TAKE_OVER).getDueDate());
+    assertThat(due.getDuedate()).as("the timer fires at the task's due date")
+        .isCloseTo(task(TASK_TAKE_OVER).getDueDate(), 1000);
     execute(due);
     execute(job(TASK_NOTIFY_TEAM_LEAD));
 
@@ -202,6 +204,26 @@ class OhHandoverProcessTest {
 
     assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(END_TAKE_OVER_ESCALATION_HANDLED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(handover.getId()).count()).isZero();
+  }
+
+  @Test
+  void aCorrectedEndOfEmploymentMovesTheWaitSoALongerNoticeDoesNotCloseTheCaseAsEmploymentContinued() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    LocalDate longerNotice = LocalDate.now().plusMonths(4);
+
+    runtimeService.createMessageCorrelation(MESSAGE_END_DATE_CORRECTED).processInstanceBusinessKey(caseNumber)
+        .setVariable(EMPLOYMENT_END_DATE, longerNotice.toString()).correlate();
+
+    assertThat(handover).hasPassed("Task_RecordNewEndDate").isWaitingAt("Gateway_WaitForJobLoss");
+    assertThat(job("Timer_GracePeriod").getDuedate()).as("the wait runs from the new date")
+        .isEqualTo(handoverTimes.graceEnd(longerNotice.toString()));
+    assertThat(jdbc.queryForObject("select employment_end_date from handover where case_number = ?", LocalDate.class,
+        caseNumber)).isEqualTo(longerNotice);
+    jobLoss(caseNumber);
+    assertThat(handover).hasNotPassed(END_EMPLOYMENT_CONTINUED).isWaitingAt(TASK_NOTIFY_COORDINATORS);
   }
 
   @Test
