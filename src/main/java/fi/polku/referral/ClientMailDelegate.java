@@ -18,12 +18,17 @@ abstract class ClientMailDelegate {
   }
 
   void mailClient(DelegateExecution execution, String template) {
-    // A rebooked appointment is a new appointment: its invitation and reminder go out again, once.
-    Object missed = execution.getVariable(TeReferralModel.MISSED_APPOINTMENTS);
-    String booking = "booking-" + (missed instanceof Number number ? number.intValue() + 1 : 1);
+    // A rebooked appointment (after a miss or at the client's request) is a new appointment: its
+    // invitation and reminder go out again, once.
+    String booking = "booking-" + (count(execution, TeReferralModel.MISSED_APPOINTMENTS)
+        + count(execution, TeReferralModel.RESCHEDULED_APPOINTMENTS) + 1);
     clients.tell(execution, template, Map.of(
         "caseNumber", execution.getProcessBusinessKey(),
         "appointmentTime", FINNISH_TIME.format(ReferralTimes.toInstant(execution.getVariable(TeReferralModel.APPOINTMENT_AT))),
         "appointmentPlace", String.valueOf(execution.getVariable(TeReferralModel.APPOINTMENT_PLACE))), booking);
+  }
+
+  private static int count(DelegateExecution execution, String variable) {
+    return execution.getVariable(variable) instanceof Number number ? number.intValue() : 0;
   }
 }

@@ -34,6 +34,10 @@ public final class TeReferralModel {
   public static final String APPOINTMENT_KIND = "appointmentKind";
   public static final String APPOINTMENT_ATTENDED = "appointmentAttended";
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
+  /** The team's answer that the client asked for a new time (not a missed appointment). */
+  public static final String RESCHEDULE_REQUESTED = "rescheduleRequested";
+  /** How many times the client asked for a new time. */
+  public static final String RESCHEDULED_APPOINTMENTS = "rescheduledAppointments";
   public static final String FOLLOW_ON_PATHS = "followOnPaths";
   public static final String CASE_MANAGER = "caseManager";
   /** When the team recorded the mapping (ISO-8601): the 6-month follow-up counts from it. */

@@ -339,6 +339,31 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void aClientWhoAsksForANewTimeIsRebookedWithoutItCountingAsAMissedAppointment() {
+    assertThat(FormConditions.hidden("te-referral-mapping", RESCHEDULE_REQUESTED, Map.of(APPOINTMENT_ATTENDED, false)))
+        .isFalse();
+    assertThat(FormConditions.hidden("te-referral-mapping", "workAbilityAssessment", Map.of()))
+        .as("nothing is asked before the team says whether the client came").isTrue();
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "team-appointment", 1, false);
+
+    book(referral);
+    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, false, RESCHEDULE_REQUESTED, true));
+    assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT).hasNotPassed("Task_RecordMissedAppointment");
+    book(referral);
+    miss(referral);
+    assertThat(referral).as("a first real miss is rebooked, not closed").isWaitingAt(TASK_BOOK_APPOINTMENT);
+    assertThat(referral).variables().containsEntry(MISSED_APPOINTMENTS, 1).containsEntry(RESCHEDULED_APPOINTMENTS, 1);
+    book(referral);
+    attend(referral);
+
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_3, "Task_SendPlanNotice");
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? and template = 'referral-invitation'",
+        String.class, caseNumber)).as("every new time gets its invitation").hasSize(3);
+  }
+
+  @Test
   void aReferralNotTriagedInFiveWorkingDaysEscalatesToTheTeamLeadWithoutStoppingThePath() {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
     ProcessInstance referral = refer(true);
@@ -502,7 +527,7 @@ class TeReferralProcessTest {
 
   private void miss(ProcessInstance referral) {
     assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
-    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, false));
+    finish(TASK_MAP_WORK_ABILITY, withVariables(APPOINTMENT_ATTENDED, false, RESCHEDULE_REQUESTED, false));
   }
 
   private void followUp(ProcessInstance referral) {
