@@ -34,6 +34,8 @@ public final class TeReferralModel {
   public static final String APPOINTMENT_KIND = "appointmentKind";
   public static final String APPOINTMENT_ATTENDED = "appointmentAttended";
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
+  /** How many times a time was booked for the client: each booking's invitation and reminder go out once. */
+  public static final String BOOKINGS = "bookings";
   /** The team's answer that the client asked for a new time (not a missed appointment). */
   public static final String RESCHEDULE_REQUESTED = "rescheduleRequested";
   /** How many times the client asked for a new time. */
@@ -62,6 +64,7 @@ public final class TeReferralModel {
   public static final String TIMER_APPOINTMENT_REMINDER = "Timer_AppointmentReminder";
   public static final String TASK_SEND_REMINDER = "Task_SendReminder";
   public static final String TASK_MAP_WORK_ABILITY = "Task_MapWorkAbility";
+  public static final String TASK_RECORD_INVESTIGATION_RESULTS = "Task_RecordInvestigationResults";
   public static final String TASK_RECORD_MAPPING = "Task_RecordMapping";
   public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
   public static final String TIMER_FOLLOW_UP_3 = "Timer_FollowUp3";

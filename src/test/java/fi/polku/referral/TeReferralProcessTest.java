@@ -364,6 +364,31 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void aBookingForInvestigationsGetsItsOwnInvitationAndReturnsToTeamBookingWhenTheResultsAreIn() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "investigations", 1, false);
+
+    finish(TASK_BOOK_APPOINTMENT, withVariables(APPOINTMENT_KIND, "investigations",
+        APPOINTMENT_AT, Instant.now().plus(3, ChronoUnit.DAYS).toString(), APPOINTMENT_PLACE, "Laboratorio, Kauppakatu 1"));
+    execute(job(TASK_SEND_INVITATION));
+    execute(job(TIMER_APPOINTMENT_REMINDER));
+    execute(job(TASK_SEND_REMINDER));
+
+    assertThat(referral).isWaitingAt(TASK_RECORD_INVESTIGATION_RESULTS).hasNotPassed(TASK_MAP_WORK_ABILITY);
+    assertThat(task(TASK_RECORD_INVESTIGATION_RESULTS)).hasCandidateGroup("sote-counsellor");
+    finish(TASK_RECORD_INVESTIGATION_RESULTS, withVariables("investigationResults", "Lääkärin arvio: selkä, ei este kevyelle työlle"));
+    assertThat(referral).as("back to team booking").isWaitingAt(TASK_BOOK_APPOINTMENT);
+    book(referral);
+
+    assertThat(FormConditions.hidden("te-referral-mapping", "investigationResults",
+        runtimeService.getVariables(referral.getId()))).as("the team sees the results").isFalse();
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? and template like 'referral-%'"
+        + " order by id", String.class, caseNumber)).containsExactly("referral-investigations-invitation",
+            "referral-investigations-reminder", "referral-invitation", "referral-reminder");
+  }
+
+  @Test
   void aReferralNotTriagedInFiveWorkingDaysEscalatesToTheTeamLeadWithoutStoppingThePath() {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
     ProcessInstance referral = refer(true);
