@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class FinnishWordingTest {
 
   static final List<String> CLIENT_MAILS = List.of("handover-guidance", "health-check-invitation",
-      "health-check-reminder", "referral-invitation", "referral-reminder");
+      "health-check-reminder", "referral-invitation", "referral-reminder", "referral-investigations-invitation",
+      "referral-investigations-reminder");
 
   @Test
   void aStaffNoticeStatesItsDeadlineWithoutViimeistaanMahdollisimmanPian() {
@@ -50,7 +51,7 @@ class FinnishWordingTest {
   @Test
   void clientMailsSayPoisjaamisestaEiSeuraaSeuraamuksiaNotSanktioita() throws IOException {
     for (String name : List.of("health-check-invitation", "health-check-reminder", "referral-invitation",
-        "referral-reminder")) {
+        "referral-reminder", "referral-investigations-invitation", "referral-investigations-reminder")) {
       assertThat(MailTemplate.load(name).body().replace("\n", " ")).as(name)
           .containsIgnoringCase("poisjäämisestä ei seuraa seuraamuksia").doesNotContain("sanktio");
     }

@@ -168,10 +168,16 @@ public class DemoPaths {
     form.put("unemploymentMonths", 6 + random.nextInt(30));
     form.put("unemployed", true);
     form.put("coveredByOccupationalHealth", !eligible);
+    form.put("hadHealthCheck", true);
     form.put("monthsSinceLastHealthCheck", 24);
     form.put("referralReason", "walk-in".equals(wayIn) ? "Tuli itse terveysasemalle" : "Ei terveystarkastusta vuosiin");
-    form.put("consentGiven", true);
-    form.put("consentValidUntil", today().plusYears(1).toString());
+    // Some walk-ins refuse sharing with employment services; the sote centre's own team can still see them.
+    boolean shares = !"walk-in".equals(wayIn) || random.nextInt(4) != 0;
+    form.put("consentGiven", shares);
+    if (shares) {
+      form.put("consentHealth", random.nextBoolean());
+      form.put("consentValidUntil", today().plusYears(1).toString());
+    }
     return submitStartForm("health-check-invitation", user, group, form);
   }
 
@@ -203,6 +209,12 @@ public class DemoPaths {
   /** Employment services report the job loss (POST …/job-loss). */
   public void jobLoss(String caseNumber) {
     api.post("te", "/api/oh-handovers/" + caseNumber + "/job-loss", Map.of());
+  }
+
+  /** The occupational-health provider corrects the expected end of employment (a longer notice period). */
+  public void correctEndDate(String caseNumber, LocalDate employmentEndDate) {
+    api.post("oh", "/api/oh-handovers/" + caseNumber + "/employment-end-date",
+        Map.of("employmentEndDate", employmentEndDate.toString()));
   }
 
   private String submitStartForm(String processKey, String user, String group, Map<String, Object> form) {
