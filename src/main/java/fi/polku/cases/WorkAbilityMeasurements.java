@@ -2,6 +2,8 @@ package fi.polku.cases;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -58,14 +60,36 @@ public class WorkAbilityMeasurements {
    * left out.
    */
   public void recordFrom(DelegateExecution step, String variable, Instrument instrument) {
+    recordFrom(step, variable, instrument, null);
+  }
+
+  /** As {@link #recordFrom(DelegateExecution, String, Instrument)}, with the flag the scoring gave (WHODAS). */
+  public void recordFrom(DelegateExecution step, String variable, Instrument instrument, String flag) {
     Object value = step.getVariable(variable);
     if (!(value instanceof Number number) || number.intValue() < instrument.min || number.intValue() > instrument.max) {
       return;
     }
     String caseNumber = step.getProcessBusinessKey();
-    jdbc.update("insert into work_ability_measurement (client_id, case_number, instrument, score, measured_at, step)"
-            + " values (?, ?, ?, ?, ?, ?)",
+    jdbc.update("insert into work_ability_measurement (client_id, case_number, instrument, score, measured_at, step, flag)"
+            + " values (?, ?, ?, ?, ?, ?, ?)",
         cases.get(caseNumber).clientId(), caseNumber, instrument.name(), number.intValue(),
-        Timestamp.from(clock.instant()), step.getProcessDefinitionId().split(":")[0] + "/" + step.getCurrentActivityId());
+        Timestamp.from(clock.instant()), step.getProcessDefinitionId().split(":")[0] + "/" + step.getCurrentActivityId(),
+        flag);
+  }
+
+  /** One measurement: the score, the flag the scoring gave (WHODAS; null if none was kept) and when. */
+  public record Measurement(int score, String flag, Instant measuredAt) {}
+
+  /**
+   * The latest scored measurement of the case's client (on any of the client's cases) made at or
+   * after {@code since}, so a path need not ask the client the same questions again.
+   */
+  public Optional<Measurement> latestSince(String caseNumber, Instrument instrument, Instant since) {
+    return jdbc.query("select score, flag, measured_at from work_ability_measurement where client_id = ?"
+            + " and instrument = ? and measured_at >= ? and (flag is not null or instrument <> 'WHODAS')"
+            + " order by measured_at desc, id desc",
+        (rs, row) -> new Measurement(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+        cases.get(caseNumber).clientId(), instrument.name(), Timestamp.from(since))
+        .stream().findFirst();
   }
 }

@@ -31,6 +31,8 @@ public class DemoClient implements Simulation.ClientScript {
   public int appointmentInDays = 5;
   /** Appointments missed before the client comes (2 ends the referral as unreachable). */
   public int misses;
+  /** The client asks for a new time once (as the invitation invites), which is not a miss. */
+  public boolean asksNewTime;
   public List<String> followOnPaths = List.of("vocational-rehabilitation");
   public int reviewDays = 2;
   public String outcome3 = "still-unemployed";
@@ -53,12 +55,17 @@ public class DemoClient implements Simulation.ClientScript {
   public int extendedCheckDays = 3;
   public boolean rehabilitationNeed;
   public boolean handoverConsent = true;
+  /** The hand-over consent covers health information, so the extended check's findings reach the coordinator. */
+  public boolean handoverHealthConsent;
+  public int escalationOfTakeOverDays = 1;
   public int consentDays = 1;
   public int takeOverDays = 2;
   public String followOnPath = "work";
   public int clientExperience = 8;
 
   private int missed;
+  private boolean askedNewTime;
+  private boolean investigationsDone;
   private Instant appointment;
 
   @Override
@@ -75,7 +82,9 @@ public class DemoClient implements Simulation.ClientScript {
         values.put("triageOverrideReason", "Ohjaus vahvistettu alkuhaastattelussa");
         values.put("clientDeclined", declines);
         values.put("initialInterviewDone", true);
+        values.put("initialInterviewNotes", "Haluaa osa-aikatyötä; pitkä seisominen ja jännittäminen vaikeuttavat.");
         values.put("benefitsAdviceGiven", true);
+        values.put("benefitsAdviceNotes", "Kuntoutusraha ja soviteltu työttömyysetuus käyty läpi.");
       }
       case "Task_EscalateTriage" -> {
         after = escalationDays;
@@ -85,18 +94,36 @@ public class DemoClient implements Simulation.ClientScript {
         after = bookingDays;
         if (after >= 0) {
           appointment = at(days, now, after + appointmentInDays, 9);
-          values.put("appointmentKind", "investigations".equals(triageDecision) ? "investigations" : "team-appointment");
+          values.put("appointmentKind", "investigations".equals(triageDecision) && !investigationsDone
+              ? "investigations" : "team-appointment");
           values.put("appointmentAt", appointment);
           values.put("appointmentPlace", "Sote-keskus, työkyvyn tuen tiimi, huone 2");
         }
+      }
+      case "Task_RecordInvestigationResults" -> {
+        if (appointment == null) {
+          return Optional.empty();
+        }
+        investigationsDone = true;
+        values.put("investigationResults", "Lääkärin arvio ja laboratoriotulokset: ei estettä kevyelle työlle.");
+        return Optional.of(new Simulation.TaskPlan(Duration.between(now, appointment.plus(Duration.ofDays(5))), values));
       }
       case "Task_MapWorkAbility" -> {
         if (appointment == null) {
           return Optional.empty();
         }
+        if (asksNewTime && !askedNewTime) {
+          // The client called to move the appointment: a new time, not a miss.
+          askedNewTime = true;
+          values.put("appointmentAttended", false);
+          values.put("rescheduleRequested", true);
+          Duration call = Duration.between(now, appointment.minus(Duration.ofHours(20)));
+          return Optional.of(new Simulation.TaskPlan(call.isNegative() ? Duration.ZERO : call, values));
+        }
         boolean attended = missed >= misses;
         missed++;
         values.put("appointmentAttended", attended);
+        values.put("rescheduleRequested", false);
         if (attended) {
           values.put("workAbilityAssessment", "Työkyky osittain alentunut; tuki tarpeen.");
           values.put("supportPlan", "Tuen suunnitelma tehty yhdessä asiakkaan kanssa.");
@@ -105,7 +132,7 @@ public class DemoClient implements Simulation.ClientScript {
         }
         return Optional.of(new Simulation.TaskPlan(Duration.between(now, appointment.plus(Duration.ofHours(2))), values));
       }
-      case "Task_ReviewPlan" -> {
+      case "Task_ReviewPlan", "Task_ReviewPlanInSote" -> {
         after = reviewDays;
         values.put("planReviewed", true);
       }
@@ -164,6 +191,8 @@ public class DemoClient implements Simulation.ClientScript {
         values.put("pilotDone", true);
         values.put("pilotMinutes", 75);
         values.put("careerReviewDone", true);
+        values.put("findings", "Selän kuormitus rajoittaa raskasta työtä; kevyempi työ onnistuu.");
+        values.put("healthPlan", "Liikuntaohjelma ja fysioterapia; työkyvyn seuranta.");
         values.put("kykyviisariScore", kykyviisari);
         values.put("rehabilitationNeed", rehabilitationNeed);
         values.put("healthPlanMade", true);
@@ -178,9 +207,13 @@ public class DemoClient implements Simulation.ClientScript {
         after = consentDays;
         values.put("consentGiven", handoverConsent);
         if (handoverConsent) {
-          values.put("consentIncludesHealth", false);
+          values.put("consentIncludesHealth", handoverHealthConsent);
           values.put("consentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
         }
+      }
+      case "Task_EscalateTakeOver" -> {
+        after = escalationOfTakeOverDays;
+        values.put("escalationNote", "Koordinaattori soittaa asiakkaalle huomenna.");
       }
       case "Task_TakeOver" -> {
         after = takeOverDays;

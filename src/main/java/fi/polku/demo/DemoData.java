@@ -174,11 +174,18 @@ class DemoData {
               walkIn ? "walk-in" : "referral", group.demoUser(), group.id(), eligible), client));
         }
       } else {
-        LocalDate ends = start.atZone(WorkingDays.FINLAND).toLocalDate().plusDays(20 + random.nextInt(40));
+        LocalDate planned = start.atZone(WorkingDays.FINLAND).toLocalDate().plusDays(20 + random.nextInt(40));
+        // Now and then the notice period grows: the provider corrects the date while the path waits.
+        boolean longerNotice = random.nextInt(8) == 0;
+        LocalDate ends = longerNotice ? planned.plusDays(45) : planned;
         boolean jobLost = random.nextInt(10) < 8;
         simulation.at(start, "hand-over", () -> {
-          String caseNumber = paths.handoverByApi(person, ends);
+          String caseNumber = paths.handoverByApi(person, planned);
           simulation.follow(caseNumber, client);
+          if (longerNotice) {
+            correctEndDate(simulation, paths, caseNumber, planned.minusDays(3).atTime(10, 0)
+                .atZone(WorkingDays.FINLAND).toInstant(), ends);
+          }
           if (jobLost) {
             reportJobLoss(simulation, paths, caseNumber, ends.atTime(10, 0).atZone(WorkingDays.FINLAND).toInstant(), 3);
           }
@@ -205,6 +212,20 @@ class DemoData {
     });
   }
 
+  /** The provider corrects the end date; if the hand-over does not wait yet, nothing is corrected. */
+  private static void correctEndDate(Simulation simulation, DemoPaths paths, String caseNumber, Instant at, LocalDate ends) {
+    simulation.at(at, "end date corrected", () -> {
+      try {
+        paths.correctEndDate(caseNumber, ends);
+      } catch (IllegalStateException notWaiting) {
+        // 409: the extended check or the consent was still open; the old date stays.
+        if (!notWaiting.getMessage().contains(" 409")) {
+          throw notWaiting;
+        }
+      }
+    });
+  }
+
   private void planRound(Simulation simulation, DemoPaths paths, Instant at, List<DemoPaths.Person> persons,
       List<DemoClient> scripts) {
     simulation.at(at, "invitation round", () -> paths.invitationRound(simulation, workingDays, persons, scripts));
@@ -222,7 +243,7 @@ class DemoData {
     client.kykyviisari = random.nextInt(6) == 0 ? null : 2 + random.nextInt(6);
     client.bookingDays = random.nextInt(3);
     client.appointmentInDays = 3 + random.nextInt(10);
-    client.misses = weighted(random, 85, 10, 5);
+    client.misses = weighted(random, 80, 10, 10);
     List<String> followOn = List.of("medical-rehabilitation", "vocational-rehabilitation", "social-rehabilitation",
         "substance-mental-health-rehabilitation", "rehabilitative-work-activity", "supported-employment",
         "other-employment-services", "education", "open-labour-market", "sick-leave", "disability-pension-assessment");
@@ -252,6 +273,8 @@ class DemoData {
     client.followOnPath = List.of("work", "education", "vocational-rehabilitation", "sote-team", "other")
         .get(weighted(random, 25, 15, 20, 30, 10));
     client.clientExperience = 6 + random.nextInt(5);
+    client.asksNewTime = random.nextInt(10) == 0;
+    client.handoverHealthConsent = random.nextBoolean();
     return client;
   }
 

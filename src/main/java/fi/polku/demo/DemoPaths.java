@@ -170,13 +170,16 @@ public class DemoPaths {
     form.put("unemploymentMonths", 6 + random.nextInt(30));
     form.put("unemployed", true);
     form.put("coveredByOccupationalHealth", !eligible);
+    form.put("hadHealthCheck", true);
     form.put("monthsSinceLastHealthCheck", 24);
-    if (!"walk-in".equals(wayIn)) {
-      // The form asks for the reason only for a referral.
-      form.put("referralReason", "Ei terveystarkastusta vuosiin");
+    form.put("referralReason", "walk-in".equals(wayIn) ? "Tuli itse terveysasemalle" : "Ei terveystarkastusta vuosiin");
+    // Some walk-ins refuse sharing with employment services; the sote centre's own team can still see them.
+    boolean shares = !"walk-in".equals(wayIn) || random.nextInt(4) != 0;
+    form.put("consentGiven", shares);
+    if (shares) {
+      form.put("consentHealth", random.nextBoolean());
+      form.put("consentValidUntil", today().plusYears(1));
     }
-    form.put("consentGiven", true);
-    form.put("consentValidUntil", today().plusYears(1));
     return submitStartForm("health-check-invitation", user, group, form);
   }
 
@@ -208,6 +211,12 @@ public class DemoPaths {
   /** Employment services report the job loss (POST …/job-loss). */
   public void jobLoss(String caseNumber) {
     api.post("te", "/api/oh-handovers/" + caseNumber + "/job-loss", Map.of());
+  }
+
+  /** The occupational-health provider corrects the expected end of employment (a longer notice period). */
+  public void correctEndDate(String caseNumber, LocalDate employmentEndDate) {
+    api.post("oh", "/api/oh-handovers/" + caseNumber + "/employment-end-date",
+        Map.of("employmentEndDate", employmentEndDate.toString()));
   }
 
   /** Submits the process's start form as Tasklist does for what the user entered. */

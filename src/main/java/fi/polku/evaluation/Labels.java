@@ -21,7 +21,7 @@ final class Labels {
       Map.entry("sla", "Ohjauksen määräajan (5 työpäivää) ylitykset"),
       Map.entry("end-state", "Päättymistavat"),
       Map.entry("follow-on", "Valitut jatkopolut"),
-      Map.entry("outcome", "Tilanne seurannassa 3 ja 6 kk kohdalla"),
+      Map.entry("outcome", "Tilanne seurannassa 3 ja 6 kk:n kohdalla"),
       Map.entry("satisfaction", "Asiakastyytyväisyys (1–10)"),
       Map.entry("work-ability-change", "Työkyvyn muutos ensimmäisestä viimeiseen mittaukseen"),
       Map.entry("invitation-response", "Terveystarkastuskutsuihin vastaaminen"));

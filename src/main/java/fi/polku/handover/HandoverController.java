@@ -144,6 +144,38 @@ class HandoverController {
     });
   }
 
+  record EndDateCorrection(@NotNull(message = "required") LocalDate employmentEndDate) {}
+
+  record EndDateAnswer(String caseNumber, String result, LocalDate employmentEndDate) {}
+
+  /**
+   * The expected end of employment changed (e.g. a longer notice period): the waiting hand-over
+   * waits until the new date and its grace period (202); a case not waiting for the job loss is 409.
+   */
+  @PostMapping(path = "/api/oh-handovers/{caseNumber}/employment-end-date", consumes = "application/json",
+      produces = "application/json")
+  @Operation(summary = "Correct the expected end of employment of a waiting hand-over",
+      description = "From the occupational-health provider. 202 when the waiting hand-over now waits for the new date, "
+          + "404 for an unknown case, 409 for a case not waiting for the job loss.")
+  ResponseEntity<EndDateAnswer> correctEndDate(@PathVariable String caseNumber,
+      @RequestBody @Valid EndDateCorrection correction, Caller caller) {
+    if (caller.requireAgency() != Agency.OH) {
+      throw new ForbiddenException("only occupational health care corrects the end of employment");
+    }
+    if (!handovers.exists(caseNumber)) {
+      throw new fi.polku.cases.CaseNotFoundException(caseNumber);
+    }
+    long waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+        .messageEventSubscriptionName(OhHandoverModel.MESSAGE_END_DATE_CORRECTED).count();
+    if (waiting == 0) {
+      throw new ConflictException("The hand-over of case " + caseNumber + " is not waiting for the end of employment.");
+    }
+    runtimeService.createMessageCorrelation(OhHandoverModel.MESSAGE_END_DATE_CORRECTED)
+        .processInstanceBusinessKey(caseNumber)
+        .setVariable(OhHandoverModel.EMPLOYMENT_END_DATE, correction.employmentEndDate().toString()).correlate();
+    return ResponseEntity.accepted().body(new EndDateAnswer(caseNumber, "waiting", correction.employmentEndDate()));
+  }
+
   /** The billing split of a provider's extended health checks in a month. */
   @GetMapping(path = "/api/oh-handovers/billing", produces = "application/json")
   @Operation(summary = "Billing split per provider and month",

@@ -114,8 +114,28 @@ class HandoverDelegates {
    * branch, so nothing crosses to employment services without consent.
    */
   @Bean
-  JavaDelegate handoverSummaryDelegate(HandoverService handovers) {
-    return execution -> execution.setVariable("handoverSummary", handovers.summary(execution.getProcessBusinessKey()));
+  JavaDelegate handoverSummaryDelegate(HandoverService handovers, ConsentService consents) {
+    return execution -> {
+      String caseNumber = execution.getProcessBusinessKey();
+      // The check's content is health information: it goes with the summary only under a health-scope consent.
+      boolean health = consents.allows(caseNumber, Agency.OH, Agency.TE, ConsentScope.HEALTH,
+          "process:" + OhHandoverModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(),
+          "hand-over summary with the extended check's findings");
+      HandoverService.CheckContent check = new HandoverService.CheckContent(text(execution, "findings"),
+          Boolean.TRUE.equals(execution.getVariable(OhHandoverModel.REHABILITATION_NEED)),
+          text(execution, "healthPlan"));
+      execution.setVariable("handoverSummary", handovers.summary(caseNumber, health ? check : null));
+    };
+  }
+
+  /**
+   * Records the corrected expected end of employment that came with the message; the path then
+   * waits again, and the grace-period timer counts from the new date.
+   */
+  @Bean
+  JavaDelegate recordNewEndDateDelegate(HandoverService handovers) {
+    return execution -> handovers.correctEndDate(execution.getProcessBusinessKey(),
+        LocalDate.parse(text(execution, OhHandoverModel.EMPLOYMENT_END_DATE).substring(0, 10)));
   }
 
   /** Sends the client the guidance material for a person becoming unemployed (always, consent or not). */

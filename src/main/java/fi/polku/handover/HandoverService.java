@@ -99,6 +99,11 @@ public class HandoverService {
     return updated == 1 ? JobLoss.RECORDED : JobLoss.ALREADY_REPORTED;
   }
 
+  /** Records a corrected expected end of employment (the grace-period timer is set again from it). */
+  public void correctEndDate(String caseNumber, LocalDate employmentEndDate) {
+    jdbc.update("update handover set employment_end_date = ? where case_number = ?", employmentEndDate, caseNumber);
+  }
+
   /** Whether the case has a hand-over. */
   public boolean exists(String caseNumber) {
     Integer count = jdbc.queryForObject("select count(*) from handover where case_number = ?", Integer.class, caseNumber);
@@ -111,7 +116,24 @@ public class HandoverService {
         caseManager, followOnPath, clientExperience, caseNumber);
   }
 
-  /** The hand-over summary the coordinator reads: the path's facts, no health findings. */
+  /** What the extended health check found, for a summary under a health-scope consent. */
+  public record CheckContent(String findings, boolean rehabilitationNeed, String healthPlan) {}
+
+  /**
+   * The hand-over summary the coordinator reads: the path's facts and, when {@code check} is given
+   * (a health-scope consent is in force), the extended check's findings, rehabilitation need and
+   * health plan, so the client need not tell them again.
+   */
+  public String summary(String caseNumber, CheckContent check) {
+    return summary(caseNumber) + (check == null
+        ? "\n\nTerveystarkastuksen havainnot eivät siirry: asiakkaan suostumus ei kata terveystietoja."
+        : "\n\nLaajennetun terveystarkastuksen havainnot: " + orDash(check.findings())
+            + "\nKuntoutustarve: " + (check.rehabilitationNeed()
+                ? "kyllä (kuntoutustarveilmoitus työeläkelaitokselle tai Kelalle)" : "ei")
+            + "\nTerveyssuunnitelma: " + orDash(check.healthPlan()));
+  }
+
+  /** The hand-over's facts (provider, employer, end of employment, check done): no health findings. */
   public String summary(String caseNumber) {
     Map<String, Object> row = jdbc.queryForMap("select provider, employer, employment_end_date from handover"
         + " where case_number = ?", caseNumber);
@@ -119,5 +141,9 @@ public class HandoverService {
     return "Työterveyshuolto: " + row.get("provider") + "\nTyönantaja: " + row.get("employer")
         + "\nTyösuhteen päättymispäivä: " + row.get("employment_end_date")
         + "\nLaajennettu terveystarkastus tehty: " + (billing.size() == 2 ? "kyllä (lakisääteinen osa ja pilottiosa)" : "ei");
+  }
+
+  private static String orDash(String text) {
+    return text == null || text.isBlank() ? "–" : text;
   }
 }

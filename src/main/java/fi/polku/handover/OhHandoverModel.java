@@ -13,6 +13,8 @@ public final class OhHandoverModel {
   public static final String CASE_NUMBER = "caseNumber";
   public static final String STARTED_BY = "startedBy";
   public static final String EMPLOYMENT_END_DATE = "employmentEndDate";
+  /** The message that brings a corrected expected end of employment (e.g. a longer notice period). */
+  public static final String MESSAGE_END_DATE_CORRECTED = "EmploymentEndDateCorrected";
   public static final String IN_TARGET_GROUP = "inTargetGroup";
   public static final String SCREENING_REASON = "screeningReason";
   public static final String REHABILITATION_NEED = "rehabilitationNeed";
@@ -27,6 +29,10 @@ public final class OhHandoverModel {
   public static final String TASK_SEND_GUIDANCE = "Task_SendGuidance";
   public static final String TASK_NOTIFY_COORDINATORS = "Task_NotifyCoordinators";
   public static final String TASK_TAKE_OVER = "Task_TakeOver";
+  public static final String TIMER_TAKE_OVER_DUE = "Timer_TakeOverDue";
+  public static final String TASK_NOTIFY_TEAM_LEAD = "Task_NotifyTeamLead";
+  public static final String TASK_ESCALATE_TAKE_OVER = "Task_EscalateTakeOver";
+  public static final String END_TAKE_OVER_ESCALATION_HANDLED = "EndEvent_TakeOverEscalationHandled";
   public static final String TASK_START_REFERRAL = "Task_StartReferral";
 
   public static final String END_HANDED_OVER = "EndEvent_HandedOver";

@@ -41,7 +41,7 @@ class HealthCheckDelegates {
       if (Boolean.TRUE.equals(execution.getVariable("consentGiven"))) {
         Object until = execution.getVariable("consentValidUntil");
         checks.recordConsent(intake.caseNumber(), until == null ? null : LocalDate.parse(until.toString().substring(0, 10)),
-            by == null ? "tasklist" : by);
+            Boolean.TRUE.equals(execution.getVariable("consentHealth")), by == null ? "tasklist" : by);
       }
       PersonalDataVariables.NAMES.forEach(execution::removeVariable);
       execution.setProcessBusinessKey(intake.caseNumber());
@@ -118,19 +118,44 @@ class HealthCheckDelegates {
       execution.setVariable("routeReason", result.get("routeReason"));
       checks.recordOutcome(execution.getProcessBusinessKey(), (String) result.get("route"),
           (String) execution.getVariable("whodasFlag"));
+      checks.recordFindings(execution.getProcessBusinessKey(), new HealthCheckService.Findings(
+          text(execution, "findings"), text(execution, "healthPlan"), text(execution, "clientView")),
+          (String) result.get("routeReason"));
     };
   }
 
-  /** Starts path 1 (te-referral) for the same case by a message: routed to the work-ability team. */
+  /**
+   * Starts path 1 (te-referral) for the same case by a message: routed to the work-ability team.
+   * The nurse's findings, WHODAS answers and Kykyviisari go with it, so the sote centre's own team
+   * does not ask the client again (the check's WHODAS sum and flag are found as a recent measurement).
+   */
   @Bean
   JavaDelegate startReferralFromHealthCheckDelegate(RuntimeService runtimeService, HealthCheckService checks) {
-    return execution -> runtimeService.createMessageCorrelation(HealthCheckModel.MESSAGE_REFERRAL_REQUESTED)
+    return execution -> {
+      Map<String, Object> carried = new HashMap<>();
+      for (int item = 1; item <= 12; item++) {
+        carried.put("whodas" + item, execution.getVariable("whodas" + item));
+      }
+      carried.put(TeReferralModel.HEALTH_CHECK_FINDINGS, execution.getVariable("findings"));
+      carried.put(TeReferralModel.HEALTH_CHECK_KYKYVIISARI, execution.getVariable("kykyviisariScore"));
+      // A walk-in's referrer is the nurse: the plan comes back to the health-check nurses, inside the sote centre.
+      boolean walkIn = "walk-in".equals(execution.getVariable(HealthCheckModel.WAY_IN));
+      carried.put(TeReferralModel.REFERRER_GROUP, walkIn ? "health-check-nurse" : "te-coordinator");
+      carried.put(TeReferralModel.REFERRER_AGENCY, walkIn ? Agency.SOTE.code() : Agency.TE.code());
+      startReferral(runtimeService, checks, execution, carried);
+    };
+  }
+
+  private static void startReferral(RuntimeService runtimeService, HealthCheckService checks,
+      DelegateExecution execution, Map<String, Object> carried) {
+    runtimeService.createMessageCorrelation(HealthCheckModel.MESSAGE_REFERRAL_REQUESTED)
         .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .setVariables(carried)
         .setVariable("referredBy", checks.requestedBy(execution.getProcessBusinessKey()))
         .setVariable("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli")
         .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen")
         .setVariable(TeReferralModel.WAY_IN, "health-check")
-          .setVariable("partialWorkAbility", true)
+        .setVariable("partialWorkAbility", true)
         .setVariable("longTermUnemployed", false)
         .setVariable("unmappedHealthProblems", false)
         .setVariable("unclearOverallSituation", false)

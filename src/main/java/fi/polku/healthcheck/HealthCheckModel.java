@@ -30,6 +30,8 @@ public final class HealthCheckModel {
   public static final String TASK_NOTIFY_UNANSWERED = "Task_NotifyUnanswered";
   public static final String TASK_NOTIFY_EMPLOYMENT_SERVICES = "Task_NotifyEmploymentServices";
   public static final String TASK_START_REFERRAL = "Task_StartReferral";
+  public static final String TASK_NOTIFY_NOT_ELIGIBLE = "Task_NotifyNotEligible";
+  public static final String TASK_NOTIFY_DECLINED = "Task_NotifyDeclined";
 
   public static final String END_HEALTH_PLAN_MADE = "EndEvent_HealthPlanMade";
   public static final String END_REFERRED_ONWARD = "EndEvent_ReferredOnward";

@@ -70,11 +70,16 @@ public class HealthCheckService {
     return new Intake(clientCase.caseNumber(), id);
   }
 
-  /** Records the client's consent to pass the check's summary between the sote centre and employment services. */
-  public void recordConsent(String caseNumber, LocalDate validUntil, String by) {
+  /**
+   * Records the client's consent to pass the check's summary between the sote centre and employment
+   * services; with {@code health} also the nurse's findings.
+   */
+  public void recordConsent(String caseNumber, LocalDate validUntil, boolean health, String by) {
     LocalDate today = LocalDate.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND));
     LocalDate until = validUntil == null ? today.plusYears(1) : validUntil;
-    for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
+    List<ConsentScope> scopes = health ? List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)
+        : List.of(ConsentScope.STATUS, ConsentScope.PLAN);
+    for (ConsentScope scope : scopes) {
       consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.TE, scope, today, until), by);
       consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, today, until), by);
     }
@@ -91,6 +96,31 @@ public class HealthCheckService {
   public void recordOutcome(String caseNumber, String route, String whodasFlag) {
     jdbc.update("update health_check set route = ?, whodas_flag = ?, checked_at = ? where case_number = ?",
         route, whodasFlag, Timestamp.from(clock.instant()), caseNumber);
+  }
+
+  /** What the nurse recorded with the client: the findings, the health plan, the client's own view. */
+  public record Findings(String findings, String healthPlan, String clientView) {}
+
+  /**
+   * Keeps the check's content so it can travel as case content (HealthCheckContent): the findings
+   * under the health scope, the plan and the routing reason under the plan scope.
+   */
+  public void recordFindings(String caseNumber, Findings content, String routeReason) {
+    jdbc.update("update health_check set findings = ?, health_plan = ?, client_view = ?, route_reason = ?"
+        + " where case_number = ?", content.findings(), content.healthPlan(), content.clientView(), routeReason,
+        caseNumber);
+  }
+
+  /** The checked client's summary, if the check has been done. */
+  public record Summary(java.time.Instant checkedAt, String route, String routeReason, String whodasFlag,
+      String findings, String healthPlan, String clientView) {}
+
+  /** The summary of the case's check, once checked. */
+  public Optional<Summary> summary(String caseNumber) {
+    return jdbc.query("select checked_at, route, route_reason, whodas_flag, findings, health_plan, client_view"
+        + " from health_check where case_number = ? and checked_at is not null", (rs, row) -> new Summary(
+            rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7)), caseNumber).stream().findFirst();
   }
 
   /** Who asked for the check (a TE user or system, or the nurse for a walk-in). */

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Into the client's overall plan: with consent in force the employment services hear that the
- * summary and health plan are in Polku for them; without, only that the check took place.
+ * summary and health plan are in Polku for them (HealthCheckContent shows them in the case's
+ * status while the consent is in force); without, only that the check took place.
  */
 @Component("healthCheckSummaryDelegate")
 class HealthCheckSummaryDelegate implements JavaDelegate {
@@ -23,7 +24,8 @@ class HealthCheckSummaryDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String text = Boolean.TRUE.equals(execution.getVariable("summaryConsentInForce"))
-        ? "Terveystarkastus on tehty. Jatko-ohjaus ja yhteenveto ovat nähtävissä Polussa asiakkaan suunnitelmaa varten."
+        ? "Terveystarkastus on tehty. Yhteenveto, jatko-ohjaus ja terveyssuunnitelma ovat nähtävissä asian tiedoissa"
+            + " Polussa asiakkaan suunnitelmaa varten."
         : "Terveystarkastus on tehty.";
     HealthCheckReferrerNotice.notifyReferrer(execution, text, checks, notices);
   }

@@ -19,7 +19,7 @@ public record MailTemplate(String name, String subject, String body) {
   /** The values a template may show: identifiers, names of steps and dates, never case content. */
   public static final Set<String> ALLOWED = Set.of(
       "caseNumber", "pathName", "stepName", "taskName", "dueDate", "appointmentTime",
-      "appointmentPlace", "statusText", "link", "recipientName");
+      "appointmentPlace", "statusText", "link", "recipientName", "unitName", "unitPhone");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z]+)\\s*}}");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");

@@ -17,13 +17,21 @@ abstract class ClientMailDelegate {
     this.clients = clients;
   }
 
+  /**
+   * Mails the client about the booked time: the team appointment's template, or for further
+   * investigations the template with {@code -investigations} after {@code referral}.
+   */
   void mailClient(DelegateExecution execution, String template) {
-    // A rebooked appointment is a new appointment: its invitation and reminder go out again, once.
-    Object missed = execution.getVariable(TeReferralModel.MISSED_APPOINTMENTS);
-    String booking = "booking-" + (missed instanceof Number number ? number.intValue() + 1 : 1);
-    clients.tell(execution, template, Map.of(
+    String kind = "investigations".equals(execution.getVariable(TeReferralModel.APPOINTMENT_KIND))
+        ? template.replaceFirst("^referral-", "referral-investigations-") : template;
+    java.time.Instant appointment = ReferralTimes.toInstant(execution.getVariable(TeReferralModel.APPOINTMENT_AT));
+    // Every booking (a rebooking after a miss, a new time the client asked for, the team after the
+    // investigations) is a new appointment: its invitation and reminder go out again, once each.
+    Object bookings = execution.getVariable(TeReferralModel.BOOKINGS);
+    String booking = "booking-" + (bookings instanceof Number number ? number.intValue() : 1);
+    clients.tell(execution, kind, Map.of(
         "caseNumber", execution.getProcessBusinessKey(),
-        "appointmentTime", FINNISH_TIME.format(ReferralTimes.toInstant(execution.getVariable(TeReferralModel.APPOINTMENT_AT))),
+        "appointmentTime", FINNISH_TIME.format(appointment),
         "appointmentPlace", String.valueOf(execution.getVariable(TeReferralModel.APPOINTMENT_PLACE))), booking);
   }
 }

@@ -22,6 +22,9 @@ class InvitationDelegate extends ClientMailDelegate implements JavaDelegate {
     if (referrals.status(referralId) == ReferralStatus.RECEIVED) {
       referrals.changeStatus(referralId, ReferralStatus.ACCEPTED, "Aika varattu", "process:" + execution.getCurrentActivityId());
     }
+    // Counted in the step's own transaction, so a retried invitation is not a new booking.
+    Object bookings = execution.getVariable(TeReferralModel.BOOKINGS);
+    execution.setVariable(TeReferralModel.BOOKINGS, (bookings instanceof Number number ? number.intValue() : 0) + 1);
     mailClient(execution, "referral-invitation");
   }
 }

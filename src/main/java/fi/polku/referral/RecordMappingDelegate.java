@@ -14,8 +14,11 @@ class RecordMappingDelegate implements JavaDelegate {
 
   private final ReferralService referrals;
 
-  RecordMappingDelegate(ReferralService referrals) {
+  private final java.time.Clock clock;
+
+  RecordMappingDelegate(ReferralService referrals, java.time.Clock clock) {
     this.referrals = referrals;
+    this.clock = clock;
   }
 
   @Override
@@ -29,6 +32,8 @@ class RecordMappingDelegate implements JavaDelegate {
         "process:" + execution.getCurrentActivityId());
     referrals.changeStatus(referralId, ReferralStatus.IN_PROGRESS, "Työkyvyn tuen kartoitus tehty",
         "process:" + execution.getCurrentActivityId());
+    // Both follow-ups count from here (Timer_FollowUp6 reads it).
+    execution.setVariable(TeReferralModel.MAPPED_AT, clock.instant().toString());
   }
 
   /** The checklist's picks: Tasklist sends a checklist as a Json array of the chosen values. */

@@ -188,6 +188,15 @@ public class ReferralService {
     return jdbc.queryForObject("select referred_by from referral where id = ?", String.class, referralId);
   }
 
+  /** The client's own words on the referral: goal and motivation ({@code high}, {@code moderate}, {@code low}). */
+  public record ClientGoal(String goal, String motivation) {}
+
+  /** The client's own goal and motivation as the referrer recorded them (null when not given). */
+  public ClientGoal clientGoal(long referralId) {
+    return jdbc.queryForObject("select client_goal, client_motivation from referral where id = ?",
+        (rs, row) -> new ClientGoal(rs.getString(1), rs.getString(2)), referralId);
+  }
+
   /** The client criteria of the referral, as the triage decision reads them. */
   public Map<String, Object> criteria(long referralId) {
     Map<String, Object> row = jdbc.queryForMap("select * from referral where id = ?", referralId);

@@ -49,9 +49,28 @@ public class ReferralTimes {
     return properties.followUp3();
   }
 
-  /** From the 3-month to the 6-month follow-up. */
+  /**
+   * The wait between the two follow-ups, for referrals still running on a model version deployed
+   * before the 6-month follow-up counted from the mapping (their timer reads this expression).
+   */
   public String followUp6() {
-    return properties.followUp6();
+    return java.time.Period.parse(properties.followUp6()).minus(java.time.Period.parse(properties.followUp3()))
+        .normalized().toString();
+  }
+
+  /**
+   * When the 6-month follow-up is due: the set time from the mapping, however late the 3-month
+   * follow-up was done (a date already past makes it due at once).
+   */
+  public Date followUp6Due(Object mappedAt) {
+    return Date.from(toInstant(mappedAt).atZone(WorkingDays.FINLAND)
+        .plus(java.time.Period.parse(properties.followUp6())).toInstant());
+  }
+
+  /** The oldest WHODAS measurement the counsellor may use instead of asking again. */
+  public Instant whodasValidSince() {
+    return ZonedDateTime.now(clock.withZone(WorkingDays.FINLAND))
+        .minus(java.time.Period.parse(properties.whodasValidFor())).toInstant();
   }
 
   /** An appointment time as a form or the API gives it: a date, or ISO-8601 text with or without offset. */

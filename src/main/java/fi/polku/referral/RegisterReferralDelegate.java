@@ -31,6 +31,14 @@ class RegisterReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // Who the referral comes from decides which consents it needs (a health check's referral stays
+    // inside the sote centre) and who reviews the plan; employment services unless a path said otherwise.
+    boolean fromHealthCheck = "health-check".equals(execution.getVariable(TeReferralModel.WAY_IN));
+    execution.setVariable(TeReferralModel.REFERRAL_FROM_AGENCY, fromHealthCheck ? Agency.SOTE.code() : Agency.TE.code());
+    if (!execution.hasVariable(TeReferralModel.REFERRER_GROUP)) {
+      execution.setVariable(TeReferralModel.REFERRER_GROUP, "te-coordinator");
+      execution.setVariable(TeReferralModel.REFERRER_AGENCY, Agency.TE.code());
+    }
     if (execution.hasVariable(TeReferralModel.REFERRAL_ID)) {
       referrals.attachProcess((Long) execution.getVariable(TeReferralModel.REFERRAL_ID), execution.getProcessInstanceId());
       return;

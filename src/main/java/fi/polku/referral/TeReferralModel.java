@@ -15,15 +15,42 @@ public final class TeReferralModel {
   public static final String TRIAGE_REASON = "triageReason";
   public static final String TRIAGE_DECISION = "triageDecision";
   public static final String CLIENT_DECLINED = "clientDeclined";
+  public static final String CLIENT_GOAL = "clientGoal";
+  public static final String CLIENT_MOTIVATION = "clientMotivation";
   public static final String WHODAS_FLAG = "whodasFlag";
   public static final String WHODAS_SUM = "whodasSum";
+  /** True when the client has a WHODAS measurement recent enough not to ask again (polku.referral.whodas-valid-for). */
+  public static final String WHODAS_RECENT = "whodasRecent";
+  /** The date of that measurement, as the counsellor reads it. */
+  public static final String WHODAS_MEASURED_ON = "whodasMeasuredOn";
+  /** Ticked by the counsellor who asks the twelve questions again despite a recent measurement. */
+  public static final String WHODAS_REMEASURE = "whodasRemeasure";
+  /** The health check's findings, carried when the check routed the client to the team. */
+  public static final String HEALTH_CHECK_FINDINGS = "healthCheckFindings";
+  /** The health check's Kykyviisari score, carried with the findings. */
+  public static final String HEALTH_CHECK_KYKYVIISARI = "healthCheckKykyviisari";
   public static final String APPOINTMENT_AT = "appointmentAt";
   public static final String APPOINTMENT_PLACE = "appointmentPlace";
   public static final String APPOINTMENT_KIND = "appointmentKind";
   public static final String APPOINTMENT_ATTENDED = "appointmentAttended";
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
+  /** How many times a time was booked for the client: each booking's invitation and reminder go out once. */
+  public static final String BOOKINGS = "bookings";
+  /** The team's answer that the client asked for a new time (not a missed appointment). */
+  public static final String RESCHEDULE_REQUESTED = "rescheduleRequested";
+  /** How many times the client asked for a new time. */
+  public static final String RESCHEDULED_APPOINTMENTS = "rescheduledAppointments";
   public static final String FOLLOW_ON_PATHS = "followOnPaths";
   public static final String CASE_MANAGER = "caseManager";
+  /** When the team recorded the mapping (ISO-8601): the 6-month follow-up counts from it. */
+  public static final String MAPPED_AT = "mappedAt";
+  /** The agency whose information the referral carries to the sote centre: {@code te}, or {@code sote} from the health check. */
+  public static final String REFERRAL_FROM_AGENCY = "referralFromAgency";
+  /** The referrer's agency, to which the plan goes back: {@code te}, or {@code sote} for a nurse's referral. */
+  public static final String REFERRER_AGENCY = "referrerAgency";
+  /** The referrer's group, whose members review the plan: {@code te-coordinator} or {@code health-check-nurse}. */
+  public static final String REFERRER_GROUP = "referrerGroup";
+  public static final String TASK_REVIEW_PLAN_IN_SOTE = "Task_ReviewPlanInSote";
   /** Set by the path that sends a referral by message: {@code oh-handover} or {@code health-check}. */
   public static final String WAY_IN = "referralWayIn";
 
@@ -37,6 +64,7 @@ public final class TeReferralModel {
   public static final String TIMER_APPOINTMENT_REMINDER = "Timer_AppointmentReminder";
   public static final String TASK_SEND_REMINDER = "Task_SendReminder";
   public static final String TASK_MAP_WORK_ABILITY = "Task_MapWorkAbility";
+  public static final String TASK_RECORD_INVESTIGATION_RESULTS = "Task_RecordInvestigationResults";
   public static final String TASK_RECORD_MAPPING = "Task_RecordMapping";
   public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
   public static final String TIMER_FOLLOW_UP_3 = "Timer_FollowUp3";

@@ -1,24 +1,41 @@
 package fi.polku.referral;
 
+import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.WorkAbilityMeasurements;
+import fi.polku.cases.WorkAbilityMeasurements.Instrument;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Asks the referral-triage decision (DMN) for a proposal the counsellor then confirms or overrides. */
+/**
+ * Prepares the counsellor's triage: asks the referral-triage decision (DMN) for a proposal the
+ * counsellor then confirms or overrides, and finds the client's recent WHODAS 2.0 measurement (the
+ * health check's or an earlier referral's), so the form shows it instead of asking the twelve
+ * questions again.
+ */
 @Component("triageProposalDelegate")
 class TriageProposalDelegate implements JavaDelegate {
 
   static final String DECISION = "referral-triage";
 
+  static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy").withZone(WorkingDays.FINLAND);
+
   private final DecisionService decisions;
   private final ReferralService referrals;
+  private final WorkAbilityMeasurements measurements;
+  private final ReferralTimes times;
 
-  TriageProposalDelegate(DecisionService decisions, ReferralService referrals) {
+  TriageProposalDelegate(DecisionService decisions, ReferralService referrals, WorkAbilityMeasurements measurements,
+      ReferralTimes times) {
     this.decisions = decisions;
     this.referrals = referrals;
+    this.measurements = measurements;
+    this.times = times;
   }
 
   @Override
@@ -32,5 +49,17 @@ class TriageProposalDelegate implements JavaDelegate {
     // The form starts from the proposal; the counsellor confirms or changes it with a reason.
     execution.setVariable(TeReferralModel.TRIAGE_DECISION, result.get(TeReferralModel.TRIAGE_PROPOSAL));
     referrals.changeStatus(referralId, ReferralStatus.RECEIVED, null, "process:" + execution.getCurrentActivityId());
+    // The client's own goal and motivation travel to the counsellor and the team, however the referral came in.
+    ReferralService.ClientGoal goal = referrals.clientGoal(referralId);
+    execution.setVariable(TeReferralModel.CLIENT_GOAL, goal.goal());
+    execution.setVariable(TeReferralModel.CLIENT_MOTIVATION, goal.motivation());
+    Optional<WorkAbilityMeasurements.Measurement> recent = measurements.latestSince(execution.getProcessBusinessKey(),
+        Instrument.WHODAS, times.whodasValidSince());
+    execution.setVariable(TeReferralModel.WHODAS_RECENT, recent.isPresent());
+    recent.ifPresent(measurement -> {
+      execution.setVariable(TeReferralModel.WHODAS_SUM, measurement.score());
+      execution.setVariable(TeReferralModel.WHODAS_FLAG, measurement.flag());
+      execution.setVariable(TeReferralModel.WHODAS_MEASURED_ON, FINNISH_DATE.format(measurement.measuredAt()));
+    });
   }
 }

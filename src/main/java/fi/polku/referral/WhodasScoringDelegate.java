@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores the client's WHODAS 2.0 answers with the whodas-scoring decision into a red/yellow/green
- * flag, and records the sum and a Kykyviisari score given on the same form as measurements.
+ * flag, and records the sum (with the flag) and a Kykyviisari score given on the same form as
+ * measurements. A client who declined is not scored; a recent measurement the counsellor did not
+ * repeat keeps its flag and is not recorded again.
  */
 @Component("whodasScoringDelegate")
 class WhodasScoringDelegate implements JavaDelegate {
@@ -27,6 +29,16 @@ class WhodasScoringDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(TeReferralModel.CLIENT_DECLINED))) {
+      // A client who declines is not asked the questions, and nothing is measured for them.
+      return;
+    }
+    if (Boolean.TRUE.equals(execution.getVariable(TeReferralModel.WHODAS_RECENT))
+        && !Boolean.TRUE.equals(execution.getVariable(TeReferralModel.WHODAS_REMEASURE))) {
+      // The recent measurement's flag and sum stand (set before the task); it is not counted twice.
+      measurements.recordFrom(execution, "kykyviisariScore", Instrument.KYKYVIISARI);
+      return;
+    }
     Map<String, Object> answers = new HashMap<>();
     for (int item = 1; item <= 12; item++) {
       Object value = execution.getVariable("whodas" + item);
@@ -40,7 +52,8 @@ class WhodasScoringDelegate implements JavaDelegate {
     Object total = sum.isEmpty() ? null : sum.getSingleResult().getSingleEntry();
     execution.setVariable(TeReferralModel.WHODAS_SUM, total instanceof Number number ? number.intValue() : null);
     // The scores go to the client's measurements for the evaluation (the answers stay in the task).
-    measurements.recordFrom(execution, TeReferralModel.WHODAS_SUM, Instrument.WHODAS);
+    measurements.recordFrom(execution, TeReferralModel.WHODAS_SUM, Instrument.WHODAS,
+        (String) execution.getVariable(TeReferralModel.WHODAS_FLAG));
     measurements.recordFrom(execution, "kykyviisariScore", Instrument.KYKYVIISARI);
   }
 }

@@ -121,14 +121,14 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
           tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
               .orderByDueDate().asc();
       Filter filter = findOrCreateFilter(filters, group.filterName(), query,
-          "Ryhmän " + group.groupName() + " tehtävät, eräpäivän mukaan", ++priority);
+          "Ryhmän " + group.groupName() + " tehtävät, määräajan mukaan", ++priority);
       grant(authorizations, group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
     }
     // After the group's own filter, which Tasklist opens first (lowest priority first).
     TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
         .orderByDueDate().asc();
     Filter myTasks = findOrCreateFilter(filters, MY_TASKS_FILTER, mine,
-        "Itselleni otetut tehtävät, eräpäivän mukaan", 100);
+        "Itselleni otetut tehtävät, määräajan mukaan", 100);
     for (StaffGroup group : StaffGroup.values()) {
       grant(authorizations, group.id(), Resources.FILTER, myTasks.getId(), Permissions.READ);
     }

@@ -39,7 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 class DemoDataTest {
 
   /** End events that close a side branch (reminder, escalation), never a whole path. */
-  static final Set<String> BRANCH_ENDS = Set.of("EndEvent_EscalationHandled", "EndEvent_ReminderSent");
+  static final Set<String> BRANCH_ENDS = Set.of("EndEvent_EscalationHandled", "EndEvent_ReminderSent",
+      "EndEvent_TakeOverEscalationHandled");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -59,6 +60,15 @@ class DemoDataTest {
     DemoData demo = new DemoData(engine, workingDays, new ObjectMapper(), environment, 160, 2026, false);
     demo.generate("http://127.0.0.1:" + port, now, 160, 2026);
 
+    // The routes of issue 17 are in the demo too.
+    for (String[] step : new String[][] {{"te-referral", "Task_RecordRescheduling"},
+        {"te-referral", "Task_RecordInvestigationResults"}, {"te-referral", "Task_ReviewPlanInSote"},
+        {"oh-handover", "Task_RecordNewEndDate"}, {"oh-handover", "Task_EscalateTakeOver"},
+        {"health-check-invitation", "Task_NotifyDeclined"}}) {
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(step[1]).list())
+          .as("demo clients pass %s of %s", step[1], step[0])
+          .anyMatch(activity -> activity.getProcessDefinitionId().startsWith(step[0] + ":"));
+    }
     Set<String> reached = new HashSet<>();
     for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery().finished().list()) {
       reached.add(instance.getProcessDefinitionKey() + "/" + instance.getEndActivityId());

@@ -249,7 +249,7 @@ class EvaluationIT extends PostgresSpringTest {
 
       assertThat(browser.text("h1")).startsWith("Asiakaspolkujen arviointi 1.3.2026–31.3.2026");
       assertThat(browser.texts("h2")).contains("Asiakkaat polun ja tulotavan mukaan", "Uudet asiakkaat kuukausittain",
-          "Läpimenoajat (työpäivää)", "Läpimenoaikojen jakauma (työpäivää)", "Tilanne seurannassa 3 ja 6 kk kohdalla",
+          "Läpimenoajat (työpäivää)", "Läpimenoaikojen jakauma (työpäivää)", "Tilanne seurannassa 3 ja 6 kk:n kohdalla",
           "Työkyvyn muutos ensimmäisestä viimeiseen mittaukseen", "Terveystarkastuskutsuihin vastaaminen");
       assertThat(browser.count("table")).isGreaterThanOrEqualTo(11);
       assertThat(browser.count("svg.chart")).isEqualTo(4);

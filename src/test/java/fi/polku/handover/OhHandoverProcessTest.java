@@ -62,6 +62,7 @@ class OhHandoverProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ConsentService consents;
   @Autowired HandoverService handovers;
+  @Autowired HandoverTimes handoverTimes;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -120,6 +121,109 @@ class OhHandoverProcessTest {
     assertThat(templates(caseNumber)).contains("handover-guidance", "staff-task-notice");
     assertThat(jdbc.queryForObject("select follow_on_path from handover where case_number = ?", String.class, caseNumber))
         .isEqualTo("sote-team");
+  }
+
+  @Test
+  void withAHealthConsentTheSummaryCarriesTheExtendedChecksFindingsRehabilitationNeedAndHealthPlan() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, true);
+    finish(TASK_SEND_REHABILITATION_NOTICE, entries("recipient", "pension", "letterSent", true));
+    consent(handover, true, true);
+
+    jobLoss(caseNumber);
+
+    assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
+        .contains("Laajennetun terveystarkastuksen havainnot: Selkävaivat rajoittavat raskasta työtä")
+        .contains("Kuntoutustarve: kyllä").contains("Terveyssuunnitelma: Fysioterapia ja kevyempi työ");
+    assertThat(consents.checks(caseNumber, 10)).anyMatch(check -> check.scope() == fi.polku.consent.ConsentScope.HEALTH
+        && check.allowed());
+  }
+
+  @Test
+  void withoutAHealthConsentTheSummaryCarriesNoFindings() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true, false);
+
+    jobLoss(caseNumber);
+
+    assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
+        .doesNotContain("Selkävaivat").doesNotContain("Fysioterapia")
+        .contains("Terveystarkastuksen havainnot eivät siirry");
+  }
+
+  @Test
+  void aScreeningQuestionLeftUnansweredIsNotCountedAsNo() {
+    for (String question : List.of("changeSecurity", "partialWorkAbility", "threatOfUnemployment")) {
+      com.fasterxml.jackson.databind.JsonNode field = fi.polku.support.FormConditions.component("oh-handover-start", question);
+      assertThat(field.get("type").asText()).as(question).isEqualTo("radio");
+      assertThat(field.path("validate").path("required").asBoolean()).as(question + " required").isTrue();
+      assertThat(field.get("values").findValues("value")).extracting(com.fasterxml.jackson.databind.JsonNode::asBoolean)
+          .containsExactly(true, false);
+    }
+  }
+
+  @Test
+  void aTakeOverPastItsDueDateTellsTheTeamLeadWithoutStoppingThePath() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+
+    org.camunda.bpm.engine.runtime.Job due = job(TIMER_TAKE_OVER_DUE);
+    assertThat(due.getDuedate()).as("the timer fires at the task's due date")
+        .isCloseTo(task(TASK_TAKE_OVER).getDueDate(), 1000);
+    execute(due);
+    execute(job(TASK_NOTIFY_TEAM_LEAD));
+
+    assertThat(handover).isWaitingAt(TASK_TAKE_OVER, TASK_ESCALATE_TAKE_OVER);
+    assertThat(task(TASK_ESCALATE_TAKE_OVER)).hasCandidateGroup("team-lead");
+    assertThat(jdbc.queryForList("select recipient from mail_outbox where case_number = ? and activity_id = ?",
+        String.class, caseNumber, TASK_NOTIFY_TEAM_LEAD)).containsExactly("esihenkilo@polku.invalid");
+    finish(TASK_ESCALATE_TAKE_OVER, entries("escalationNote", "Koordinaattori soittaa asiakkaalle tänään."));
+    assertThat(handover).hasPassed(END_TAKE_OVER_ESCALATION_HANDLED).isWaitingAt(TASK_TAKE_OVER);
+  }
+
+  @Test
+  void anOpenTakeOverEscalationEndsWithTheHandOver() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    jobLoss(caseNumber);
+    execute(job(TASK_NOTIFY_COORDINATORS));
+    execute(job(TIMER_TAKE_OVER_DUE));
+    execute(job(TASK_NOTIFY_TEAM_LEAD));
+
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+        FOLLOW_ON_PATH, "work", "clientExperience", 8));
+
+    assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(END_TAKE_OVER_ESCALATION_HANDLED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(handover.getId()).count()).isZero();
+  }
+
+  @Test
+  void aCorrectedEndOfEmploymentMovesTheWaitSoALongerNoticeDoesNotCloseTheCaseAsEmploymentContinued() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, false);
+    consent(handover, true);
+    LocalDate longerNotice = LocalDate.now().plusMonths(4);
+
+    runtimeService.createMessageCorrelation(MESSAGE_END_DATE_CORRECTED).processInstanceBusinessKey(caseNumber)
+        .setVariable(EMPLOYMENT_END_DATE, longerNotice.toString()).correlate();
+
+    assertThat(handover).hasPassed("Task_RecordNewEndDate").isWaitingAt("Gateway_WaitForJobLoss");
+    assertThat(job("Timer_GracePeriod").getDuedate()).as("the wait runs from the new date")
+        .isEqualTo(handoverTimes.graceEnd(longerNotice.toString()));
+    assertThat(jdbc.queryForObject("select employment_end_date from handover where case_number = ?", LocalDate.class,
+        caseNumber)).isEqualTo(longerNotice);
+    jobLoss(caseNumber);
+    assertThat(handover).hasNotPassed(END_EMPLOYMENT_CONTINUED).isWaitingAt(TASK_NOTIFY_COORDINATORS);
   }
 
   @Test
@@ -237,15 +341,21 @@ class OhHandoverProcessTest {
     assertThat(handover).isWaitingAt(TASK_EXTENDED_HEALTH_CHECK);
     assertThat(task()).hasCandidateGroup("oh-professional");
     finish(TASK_EXTENDED_HEALTH_CHECK, entries("statutoryDone", true, "statutoryMinutes", 45,
-        "pilotDone", true, "pilotMinutes", 90, REHABILITATION_NEED, rehabilitationNeed));
+        "pilotDone", true, "pilotMinutes", 90, REHABILITATION_NEED, rehabilitationNeed,
+        "findings", "Selkävaivat rajoittavat raskasta työtä", "healthPlanMade", true,
+        "healthPlan", "Fysioterapia ja kevyempi työ"));
   }
 
   private void consent(ProcessInstance handover, boolean given) {
+    consent(handover, given, false);
+  }
+
+  private void consent(ProcessInstance handover, boolean given, boolean health) {
     assertThat(handover).isWaitingAt(TASK_ASK_CONSENT);
     Map<String, Object> form = new HashMap<>();
     form.put("consentGiven", given);
     if (given) {
-      form.put("consentIncludesHealth", false);
+      form.put("consentIncludesHealth", health);
       form.put("consentValidUntil", LocalDate.now().plusYears(1));
     }
     finish(TASK_ASK_CONSENT, form);

@@ -112,6 +112,18 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     String caseNumber = answer.get("results").get(0).get("caseNumber").asText();
     runJobs(caseNumber, job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()));
 
+    checkDone(caseNumber, true);
+
+    // Started for the same case (without the client's te↔sote consent it then returns to the referrer).
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
+    assertThat(http.send(http.request("/api/health-check-invitations/" + caseNumber + "/booking", "sote-system",
+        SYSTEM_PASSWORD).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"appointmentAt\":\"2026-12-01T10:00Z\",\"appointmentPlace\":\"x\"}")).build()).statusCode()).isEqualTo(409);
+  }
+
+  /** The appointment system books, and the nurse checks the client in Tasklist (REST as Tasklist does). */
+  private void checkDone(String caseNumber, boolean workAbilityConcern) throws Exception {
     HttpResponse<String> booked = http.send(http.request("/api/health-check-invitations/" + caseNumber + "/booking",
         "sote-system", SYSTEM_PASSWORD).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"appointmentAt\":\"" + Instant.now().plus(3, ChronoUnit.DAYS)
@@ -128,7 +140,7 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     for (int item = 1; item <= 12; item++) {
       form.put("whodas" + item, 0);
     }
-    form.put("workAbilityConcern", true);
+    form.put("workAbilityConcern", workAbilityConcern);
     form.put("physicianNeeded", false);
     form.put("rehabilitationNeed", false);
     form.put("healthPlan", "Työkyvyn tuen kartoitus");
@@ -139,12 +151,31 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     runJobs(caseNumber, job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()));
 
-    // Started for the same case (without the client's te↔sote consent it then returns to the referrer).
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("te-referral")
-        .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
-    assertThat(http.send(http.request("/api/health-check-invitations/" + caseNumber + "/booking", "sote-system",
+  }
+
+  @Test
+  void employmentServicesSeeTheHealthCheckSummaryInTheCaseOnlyWithConsentAndTheFindingsNever() throws Exception {
+    JsonNode answer = JSON.readTree(post("[" + row(TestReferrals.randomTestCode(), "yhteenveto@polku.invalid", true,
+        false, 30) + "]").body());
+    String caseNumber = answer.get("results").get(0).get("caseNumber").asText();
+    runJobs(caseNumber, job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()));
+    checkDone(caseNumber, false);
+
+    String without = http.send(http.request("/api/cases/" + caseNumber, "te-system", SYSTEM_PASSWORD).GET().build()).body();
+    HttpResponse<String> consent = http.send(http.request("/api/cases/" + caseNumber + "/consents", "te-system",
         SYSTEM_PASSWORD).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-            "{\"appointmentAt\":\"2026-12-01T10:00Z\",\"appointmentPlace\":\"x\"}")).build()).statusCode()).isEqualTo(409);
+            "{\"fromAgency\":\"sote\",\"toAgency\":\"te\",\"scope\":\"plan\",\"givenOn\":\""
+            + java.time.LocalDate.now() + "\",\"validUntil\":\"" + java.time.LocalDate.now().plusYears(1) + "\"}")).build());
+    assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+    String with = http.send(http.request("/api/cases/" + caseNumber, "te-system", SYSTEM_PASSWORD).GET().build()).body();
+    String nurse = http.send(http.request("/api/cases/" + caseNumber, "sote-system", SYSTEM_PASSWORD).GET().build()).body();
+
+    assertThat(without).as("without consent").doesNotContain("Terveystarkastuksen yhteenveto").doesNotContain("Työkyvyn tuen kartoitus");
+    assertThat(JSON.readTree(with).get("content").findValuesAsText("title"))
+        .contains("Terveystarkastuksen yhteenveto ja terveyssuunnitelma")
+        .doesNotContain("Terveystarkastuksen havainnot");
+    assertThat(with).contains("\"healthPlan\":\"Työkyvyn tuen kartoitus\"").doesNotContain("Uupumusta");
+    assertThat(nurse).as("the sote centre's own content").contains("Uupumusta");
   }
 
   private HttpResponse<String> post(String json) {

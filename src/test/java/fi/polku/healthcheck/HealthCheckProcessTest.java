@@ -8,6 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import fi.polku.api.CaseContentSource;
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentScope;
+import fi.polku.support.FormConditions;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
@@ -59,6 +63,8 @@ class HealthCheckProcessTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired HealthCheckContent healthCheckContent;
+  @Autowired fi.polku.notify.MailProperties mail;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -112,6 +118,83 @@ class HealthCheckProcessTest {
   }
 
   @Test
+  void theSummaryAndHealthPlanAreCaseContentAndTheFindingsNeedAHealthConsent() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", true);
+    String caseNumber = caseNumberOf(check);
+    execute(job(TASK_SEND_INVITATION));
+    bookByNurse(check);
+
+    healthCheck(check, false, false);
+
+    List<CaseContentSource.CaseContent> content = healthCheckContent.contentFor(caseNumber);
+    assertThat(content).extracting(CaseContentSource.CaseContent::scope)
+        .containsExactly(ConsentScope.PLAN, ConsentScope.HEALTH);
+    assertThat(content.get(0).owner()).isEqualTo(Agency.SOTE);
+    assertThat(content.get(0).data()).containsEntry("healthPlan", "Liikuntaa ja uniongelmien hoito")
+        .containsEntry("route", "health-plan-only").containsEntry("clientView", "Haluaa töihin")
+        .doesNotContainKey("findings");
+    assertThat(content.get(1).data()).containsEntry("findings", "Verenpaine koholla");
+    assertThat(jdbc.queryForObject("select body from mail_outbox where case_number = ?"
+        + " and activity_id = ?", String.class, caseNumber, TASK_NOTIFY_EMPLOYMENT_SERVICES))
+        .contains("Yhteenveto, jatko-ohjaus ja terveyssuunnitelma");
+  }
+
+  @Test
+  void aCheckThatRoutesToTheTeamCarriesTheFindingsAndTheCounsellorIsNotAskedWhodasAgain() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", true);
+    String caseNumber = caseNumberOf(check);
+    execute(job(TASK_SEND_INVITATION));
+    bookByNurse(check);
+    healthCheck(check, true, false);
+    execute(job(TASK_START_REFERRAL));
+
+    ProcessInstance referral = runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+    execute(job("Task_NotifyCounsellors"));
+    assertThat(referral).isWaitingAt("Task_ConfirmTriage");
+    Map<String, Object> shown = runtimeService.getVariables(referral.getId());
+    assertThat(shown).containsEntry("healthCheckFindings", "Verenpaine koholla").containsEntry("healthCheckKykyviisari", 6)
+        .containsEntry("whodas1", 0).containsEntry("whodasRecent", true).containsEntry("whodasSum", 0)
+        .containsEntry("whodasFlag", "green");
+    assertThat(FormConditions.hidden("te-referral-triage", "healthCheckFindings", shown)).isFalse();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", shown)).as("WHODAS asked again").isTrue();
+    Tasklist.complete(task(), entries("triageDecision", "team-appointment", "clientDeclined", false));
+    execute(job("Task_ConfirmTriage"));
+
+    assertThat(referral).isWaitingAt("Task_BookAppointment");
+    assertThat(jdbc.queryForList("select step from work_ability_measurement where case_number = ? and instrument = 'WHODAS'",
+        String.class, caseNumber)).as("one WHODAS measurement, the nurse's").containsExactly(PROCESS_KEY + "/Task_ScoreWhodas");
+  }
+
+  @Test
+  void theInvitationIsSignedByTheUnitWithThePhoneNumberFromConfiguration() {
+    ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    execute(job(TASK_SEND_INVITATION));
+
+    assertThat(jdbc.queryForObject("select body from mail_outbox where case_number = ? and template = ?", String.class,
+        caseNumberOf(check), "health-check-invitation"))
+        .endsWith("Ystävällisin terveisin\n" + mail.contacts().get(PROCESS_KEY).unit() + "\npuh. "
+            + mail.contacts().get(PROCESS_KEY).phone() + "\n")
+        .contains("sote-keskuksen terveystarkastukset");
+  }
+
+  @Test
+  void aWalkInWhoRefusesSharingWithEmploymentServicesIsStillReferredToTheSoteTeam() {
+    ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
+    String caseNumber = caseNumberOf(check);
+
+    healthCheck(check, true, false);
+    execute(job(TASK_START_REFERRAL));
+
+    ProcessInstance referral = runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors").hasNotPassed("Task_ReturnNoConsent");
+    assertThat(runtimeService.getVariables(referral.getId())).containsEntry("referrerGroup", "health-check-nurse")
+        .containsEntry("referrerAgency", "sote").containsEntry("referralFromAgency", "sote");
+  }
+
+  @Test
   void aWalkInIsCheckedAtOnceAndSentToThePhysician() {
     ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
 
@@ -154,25 +237,58 @@ class HealthCheckProcessTest {
   }
 
   @Test
-  void aClientWhoDeclinesEndsTheInvitation() {
+  void theReferrerIsToldWhenTheClientDeclines() {
     ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", false);
+    String caseNumber = caseNumberOf(check);
     execute(job(TASK_SEND_INVITATION));
 
     finish(TASK_RECORD_BOOKING, entries(CLIENT_DECLINED, true));
+    execute(job(TASK_NOTIFY_DECLINED));
 
     assertThat(check).isEnded().hasPassed(END_DECLINED);
+    assertThat(referrerNotice(caseNumber, TASK_NOTIFY_DECLINED)).contains("Asiakas kieltäytyi terveystarkastuksesta.")
+        .contains("eikä kieltäytymisestä seuraa seuraamuksia");
   }
 
   @Test
-  void aClientWithOccupationalHealthCareIsNotEligible() {
+  void theReferrerIsToldWhenTheClientIsNotEligible() {
     Map<String, Object> form = startForm("referral", false);
     form.put("coveredByOccupationalHealth", true);
 
     ProcessInstance check = submit(form, "koordinaattori", "te-coordinator");
+    execute(job(TASK_NOTIFY_NOT_ELIGIBLE));
 
     assertThat(check).isEnded().hasPassed(END_NOT_ELIGIBLE);
+    assertThat(referrerNotice(caseNumberOf(check), TASK_NOTIFY_NOT_ELIGIBLE))
+        .contains("Asiakas ei kuulu työttömien terveystarkastuksen kohderyhmään").contains("Peruste: Työterveyshuollon piirissä");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(check.getId())
         .variableName("identityCode").count()).isZero();
+  }
+
+  @Test
+  void aScreeningQuestionLeftUnansweredIsNotCountedAsNo() {
+    for (String question : List.of("unemployed", "coveredByOccupationalHealth", "hadHealthCheck")) {
+      com.fasterxml.jackson.databind.JsonNode field = FormConditions.component("health-check-invitation-start", question);
+      assertThat(field.get("type").asText()).as(question).isEqualTo("radio");
+      assertThat(field.path("validate").path("required").asBoolean()).as(question + " required").isTrue();
+      assertThat(field.get("values").findValues("value")).extracting(com.fasterxml.jackson.databind.JsonNode::asBoolean)
+          .containsExactly(true, false);
+    }
+    assertThat(FormConditions.hidden("health-check-invitation-start", "monthsSinceLastHealthCheck",
+        Map.of("hadHealthCheck", true))).isFalse();
+    Map<String, Object> form = startForm("referral", false);
+    form.remove("unemployed");
+
+    ProcessInstance check = submit(form, "koordinaattori", "te-coordinator");
+    execute(job(TASK_NOTIFY_NOT_ELIGIBLE));
+
+    assertThat(check).isEnded().hasPassed(END_NOT_ELIGIBLE).hasNotPassed(TASK_SEND_INVITATION);
+    assertThat(referrerNotice(caseNumberOf(check), TASK_NOTIFY_NOT_ELIGIBLE)).contains("Tiedot puutteelliset");
+  }
+
+  private String referrerNotice(String caseNumber, String step) {
+    return jdbc.queryForObject("select body from mail_outbox where case_number = ? and activity_id = ?"
+        + " and template = 'referrer-status-notice'", String.class, caseNumber, step);
   }
 
   // --- the people's steps ---
@@ -231,6 +347,8 @@ class HealthCheckProcessTest {
     form.put("workAbilityConcern", workAbilityConcern);
     form.put("physicianNeeded", physicianNeeded);
     form.put("rehabilitationNeed", false);
+    form.put("kykyviisariScore", 6);
+    form.put("clientView", "Haluaa töihin");
     form.put("healthPlan", "Liikuntaa ja uniongelmien hoito");
     finish(TASK_HEALTH_CHECK, form);
     execute(job(TASK_NOTIFY_EMPLOYMENT_SERVICES));

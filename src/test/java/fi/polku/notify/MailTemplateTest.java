@@ -15,7 +15,7 @@ class MailTemplateTest {
         "link", "http://localhost:8080/camunda/app/tasklist/"));
 
     assertThat(mail.subject()).isEqualTo("Uusi tehtävä Polussa: Vahvista ohjauksen suunta (TK-2026-000123)");
-    assertThat(mail.body()).contains("asiassa TK-2026-000123").contains("viimeistään 1.12.2026")
+    assertThat(mail.body()).contains("asiassa TK-2026-000123").contains("Määräaika: 1.12.2026.")
         .doesNotContain("{{");
   }
 
@@ -27,7 +27,8 @@ class MailTemplateTest {
 
   @Test
   void everyShippedTemplateUsesOnlyValuesAllowedInMail() {
-    for (String name : new String[] {"staff-task-notice", "referrer-status-notice"}) {
+    for (String name : new String[] {"staff-task-notice", "referrer-status-notice", "handover-guidance",
+        "health-check-invitation", "health-check-reminder", "referral-invitation", "referral-reminder"}) {
       assertThat(MailTemplate.ALLOWED).containsAll(MailTemplate.load(name).placeholders());
     }
   }

@@ -15,6 +15,7 @@ import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
+import fi.polku.support.FormConditions;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.Tasklist;
 import fi.polku.support.TestReferrals;
@@ -190,6 +191,133 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void aClientWhoDeclinesIsNotAskedWhodasAndNothingIsMeasured() {
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", Map.of(CLIENT_DECLINED, true)))
+        .as("the twelve questions are hidden once the client declines").isTrue();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", Map.of(CLIENT_DECLINED, false))).isFalse();
+    ProcessInstance referral = refer(true);
+
+    // Answers typed before the client said no are not a measurement.
+    confirmTriage(referral, "team-appointment", 2, true);
+    execute(job());
+
+    assertThat(referral).isEnded().hasPassed(END_CLIENT_DECLINED);
+    assertThat(measurements(caseNumberOf(referral))).as("measurements of a client who declined").isEmpty();
+  }
+
+  @Test
+  void aRecentWhodasMeasurementIsShownToTheCounsellorInsteadOfTheTwelveQuestions() {
+    String caseNumber = caseWithTeToSoteConsent();
+    measured(caseNumber, 14, "yellow", Instant.now().minus(20, ChronoUnit.DAYS));
+    measured(caseNumber, 30, "red", Instant.now().minus(200, ChronoUnit.DAYS));
+
+    ProcessInstance referral = referByMessage(caseNumber);
+
+    assertThat(referral).variables().containsEntry(WHODAS_RECENT, true).containsEntry(WHODAS_SUM, 14)
+        .containsEntry(WHODAS_FLAG, "yellow").containsKey(WHODAS_MEASURED_ON);
+    Map<String, Object> shown = runtimeService.getVariables(referral.getId());
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", shown)).as("the questions are not asked again")
+        .isTrue();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodasSum", shown)).as("the recent sum is shown").isFalse();
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", withWhodasRemeasure(shown)))
+        .as("the counsellor may still ask again").isFalse();
+    finish(TASK_CONFIRM_TRIAGE, entries(TRIAGE_DECISION, "team-appointment", CLIENT_DECLINED, false));
+
+    assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT);
+    assertThat(measurements(caseNumber)).as("the recent measurement is not recorded twice").containsExactly(14, 30);
+  }
+
+  @Test
+  void aNurseReferralWithoutSharingConsentReachesTheSoteTeamAndThePlanReturnsToTheNurses() {
+    // A walk-in health-check client who refused sharing with employment services: no consent at all.
+    String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
+        null, null, "Vaasa", Agency.SOTE, "terveydenhoitaja")).caseNumber();
+    Map<String, Object> message = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
+    message.put("partialWorkAbility", true);
+    message.put("referredBy", "terveydenhoitaja");
+    message.put("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli");
+    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen");
+    message.put(WAY_IN, "health-check");
+    message.put(REFERRER_GROUP, "health-check-nurse");
+    message.put(REFERRER_AGENCY, "sote");
+
+    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
+        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors").hasNotPassed("Task_ReturnNoConsent");
+    execute(job("Task_NotifyCounsellors"));
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    attend(referral);
+    assertThat(referral).isWaitingAt("Task_SendPlanNotice", TIMER_FOLLOW_UP_3);
+    execute(job("Task_SendPlanNotice"));
+    assertThat(task(TASK_REVIEW_PLAN_IN_SOTE)).hasCandidateGroup("health-check-nurse");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(referral.getId())
+        .taskCandidateGroup("te-coordinator").count()).as("nothing lands at the TE coordinator").isZero();
+    finish(TASK_REVIEW_PLAN_IN_SOTE, entries("planReviewed", true));
+    followUp(referral);
+
+    assertThat(referral).isEnded().hasPassed(END_PLAN_DELIVERED).hasNotPassed(TASK_REVIEW_PLAN);
+    assertThat(consents.checks(caseNumber, 20)).as("no information crossed to another agency").isEmpty();
+  }
+
+  @Test
+  void aWhodasMeasurementOlderThanTheSetAgeIsAskedAgain() {
+    String caseNumber = caseWithTeToSoteConsent();
+    measured(caseNumber, 14, "yellow", Instant.now().minus(100, ChronoUnit.DAYS));
+
+    ProcessInstance referral = referByMessage(caseNumber);
+
+    assertThat(referral).variables().containsEntry(WHODAS_RECENT, false);
+    assertThat(FormConditions.hidden("te-referral-triage", "whodas1", runtimeService.getVariables(referral.getId())))
+        .isFalse();
+  }
+
+  @Test
+  void theTeamSeesTheClientsGoalMotivationAndInitialInterviewInTheMappingForm() {
+    // As another agency's system refers through the API: only the referral row holds the goal and motivation.
+    Map<String, Boolean> criteria = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> criteria.put(criterion, false));
+    criteria.put("partialWorkAbility", true);
+    ReferralService.Intake intake = referrals.open(new ReferralService.NewReferral(
+        PersonalIdentityCode.parse(TestReferrals.randomTestCode()), "Testi Asiakas", "asiakas@polku.invalid", null,
+        "Vaasa", 14, criteria, "Osatyökykyisyys", "Mikä tukisi työllistymistä?", "Osa-aikatyö kaupan alalla",
+        "moderate", true, false, LocalDate.now().plusYears(1)), Agency.TE, "te-system", "api");
+    ProcessInstance referral = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(intake.caseNumber())
+        .setVariable(REFERRAL_ID, intake.referralId()).setVariable(CASE_NUMBER, intake.caseNumber())
+        .setVariable(REFERRED_BY, "te-system").execute();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+    execute(job("Task_NotifyCounsellors"));
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+
+    Map<String, Object> shown = runtimeService.getVariables(referral.getId());
+    assertThat(shown).containsEntry(CLIENT_GOAL, "Osa-aikatyö kaupan alalla").containsEntry(CLIENT_MOTIVATION, "moderate")
+        .containsEntry("initialInterviewNotes", "Haluaa osa-aikatyötä, selkä kipeytyy seisoessa.")
+        .containsEntry("benefitsAdviceNotes", "Kuntoutusraha ja soviteltu työttömyysetuus.");
+    for (String field : List.of(CLIENT_GOAL, CLIENT_MOTIVATION, "initialInterviewNotes", "benefitsAdviceNotes")) {
+      assertThat(FormConditions.hidden("te-referral-mapping", field, shown)).as(field + " shown to the team").isFalse();
+    }
+  }
+
+  @Test
+  void theInitialInterviewAndBenefitsAdviceHaveContentNotOnlyATick() {
+    assertThat(FormConditions.component("te-referral-triage", "initialInterviewNotes").path("validate")
+        .path("required").asBoolean()).isTrue();
+    assertThat(FormConditions.hidden("te-referral-triage", "initialInterviewNotes", Map.of("initialInterviewDone", true)))
+        .isFalse();
+    assertThat(FormConditions.hidden("te-referral-triage", "benefitsAdviceNotes", Map.of("benefitsAdviceGiven", true)))
+        .isFalse();
+  }
+
+  @Test
+  void theMappingFormOffersNoRedFlagBecauseARedFlagNeverReachesTheTeam() {
+    assertThat(FormConditions.component("te-referral-mapping", WHODAS_FLAG).get("values").findValuesAsText("value"))
+        .containsExactly("yellow", "green");
+  }
+
+  @Test
   void aMissedAppointmentIsRebookedOnceAndASecondMissClosesTheReferral() {
     ProcessInstance referral = refer(true);
     confirmTriage(referral, "investigations", 1, false);
@@ -208,6 +336,56 @@ class TeReferralProcessTest {
     assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? and template like 'referral-%'"
         + " order by id", String.class, caseNumberOf(referral))).containsExactly(
             "referral-invitation", "referral-reminder", "referral-invitation", "referral-reminder");
+  }
+
+  @Test
+  void aClientWhoAsksForANewTimeIsRebookedWithoutItCountingAsAMissedAppointment() {
+    assertThat(FormConditions.hidden("te-referral-mapping", RESCHEDULE_REQUESTED, Map.of(APPOINTMENT_ATTENDED, false)))
+        .isFalse();
+    assertThat(FormConditions.hidden("te-referral-mapping", "workAbilityAssessment", Map.of()))
+        .as("nothing is asked before the team says whether the client came").isTrue();
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "team-appointment", 1, false);
+
+    book(referral);
+    finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, false, RESCHEDULE_REQUESTED, true));
+    assertThat(referral).isWaitingAt(TASK_BOOK_APPOINTMENT).hasNotPassed("Task_RecordMissedAppointment");
+    book(referral);
+    miss(referral);
+    assertThat(referral).as("a first real miss is rebooked, not closed").isWaitingAt(TASK_BOOK_APPOINTMENT);
+    assertThat(referral).variables().containsEntry(MISSED_APPOINTMENTS, 1).containsEntry(RESCHEDULED_APPOINTMENTS, 1);
+    book(referral);
+    attend(referral);
+
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_3, "Task_SendPlanNotice");
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? and template = 'referral-invitation'",
+        String.class, caseNumber)).as("every new time gets its invitation").hasSize(3);
+  }
+
+  @Test
+  void aBookingForInvestigationsGetsItsOwnInvitationAndReturnsToTeamBookingWhenTheResultsAreIn() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "investigations", 1, false);
+
+    finish(TASK_BOOK_APPOINTMENT, entries(APPOINTMENT_KIND, "investigations",
+        APPOINTMENT_AT, Instant.now().plus(3, ChronoUnit.DAYS), APPOINTMENT_PLACE, "Laboratorio, Kauppakatu 1"));
+    execute(job(TASK_SEND_INVITATION));
+    execute(job(TIMER_APPOINTMENT_REMINDER));
+    execute(job(TASK_SEND_REMINDER));
+
+    assertThat(referral).isWaitingAt(TASK_RECORD_INVESTIGATION_RESULTS).hasNotPassed(TASK_MAP_WORK_ABILITY);
+    assertThat(task(TASK_RECORD_INVESTIGATION_RESULTS)).hasCandidateGroup("sote-counsellor");
+    finish(TASK_RECORD_INVESTIGATION_RESULTS, entries("investigationResults", "Lääkärin arvio: selkä, ei este kevyelle työlle"));
+    assertThat(referral).as("back to team booking").isWaitingAt(TASK_BOOK_APPOINTMENT);
+    book(referral);
+
+    assertThat(FormConditions.hidden("te-referral-mapping", "investigationResults",
+        runtimeService.getVariables(referral.getId()))).as("the team sees the results").isFalse();
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? and template like 'referral-%'"
+        + " order by id", String.class, caseNumber)).containsExactly("referral-investigations-invitation",
+            "referral-investigations-reminder", "referral-invitation", "referral-reminder");
   }
 
   @Test
@@ -256,6 +434,26 @@ class TeReferralProcessTest {
 
     assertThat(referral).isWaitingAt(TIMER_APPOINTMENT_REMINDER);
     assertThat(job(TIMER_APPOINTMENT_REMINDER).getDuedate().toInstant()).isEqualTo(appointment.minus(1, ChronoUnit.DAYS));
+  }
+
+  @Test
+  void theSixMonthFollowUpIsDueSixMonthsFromTheMappingHoweverLateTheThreeMonthOneWasDone() {
+    ZoneId finland = ZoneId.of("Europe/Helsinki");
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(finland).toInstant()));
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    attend(referral);
+    Instant mappedAt = ClockUtil.getCurrentTime().toInstant();
+    execute(job(TIMER_FOLLOW_UP_3));
+
+    // The 3-month follow-up is done two months late.
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 8, 3).atTime(9, 0).atZone(finland).toInstant()));
+    finish(TASK_FOLLOW_UP_3, entries("outcome3", "still-unemployed", "satisfaction3", 8));
+
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_6);
+    assertThat(job(TIMER_FOLLOW_UP_6).getDuedate().toInstant())
+        .isEqualTo(mappedAt.atZone(finland).plusMonths(6).toInstant());
   }
 
   @Test
@@ -326,7 +524,9 @@ class TeReferralProcessTest {
       form.put("whodas" + item, item == 1 ? whodasEach : Math.min(whodasEach, 1));
     }
     form.put("initialInterviewDone", true);
+    form.put("initialInterviewNotes", "Haluaa osa-aikatyötä, selkä kipeytyy seisoessa.");
     form.put("benefitsAdviceGiven", true);
+    form.put("benefitsAdviceNotes", "Kuntoutusraha ja soviteltu työttömyysetuus.");
     form.put(TRIAGE_DECISION, decision);
     if (!decision.equals(runtimeService.getVariable(referral.getId(), TRIAGE_PROPOSAL))) {
       // The form asks why the counsellor departs from the proposal.
@@ -356,7 +556,7 @@ class TeReferralProcessTest {
 
   private void miss(ProcessInstance referral) {
     assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
-    finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, false));
+    finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, false, RESCHEDULE_REQUESTED, false));
   }
 
   private void followUp(ProcessInstance referral) {
@@ -369,6 +569,47 @@ class TeReferralProcessTest {
     managementService.createJobQuery().processInstanceId(referral.getId()).activityId(GATEWAY_JOIN_FOLLOW_UP).list()
         .forEach(join -> managementService.executeJob(join.getId()));
     execute(job("Task_CompleteReferral"));
+  }
+
+  private String caseWithTeToSoteConsent() {
+    String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
+        null, null, "Vaasa", Agency.SOTE, "terveydenhoitaja")).caseNumber();
+    for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
+      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+    }
+    return caseNumber;
+  }
+
+  private ProcessInstance referByMessage(String caseNumber) {
+    Map<String, Object> message = new HashMap<>();
+    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
+    message.put("partialWorkAbility", true);
+    message.put("referredBy", "terveydenhoitaja");
+    message.put("referralReason", "Terveystarkastus");
+    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus");
+    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
+        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+    assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
+    execute(job("Task_NotifyCounsellors"));
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE);
+    return referral;
+  }
+
+  private void measured(String caseNumber, int whodasSum, String flag, Instant at) {
+    jdbc.update("insert into work_ability_measurement (client_id, case_number, instrument, score, measured_at, step, flag)"
+        + " values (?, ?, 'WHODAS', ?, ?, 'test/Task_ScoreWhodas', ?)", cases.get(caseNumber).clientId(), caseNumber,
+        whodasSum, java.sql.Timestamp.from(at), flag);
+  }
+
+  private List<Integer> measurements(String caseNumber) {
+    return jdbc.queryForList("select score from work_ability_measurement where case_number = ? and instrument = 'WHODAS'"
+        + " order by measured_at desc", Integer.class, caseNumber);
+  }
+
+  private static Map<String, Object> withWhodasRemeasure(Map<String, Object> shown) {
+    Map<String, Object> values = new HashMap<>(shown);
+    values.put(WHODAS_REMEASURE, true);
+    return values;
   }
 
   private List<String> statuses(String caseNumber) {
