@@ -1,17 +1,22 @@
 package fi.polku.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The conditions ({@code conditional.hide}) of one Camunda Form, evaluated over the form's data
- * as form-js evaluates them, for the FEEL shapes our forms use.
+ * with the FEEL engine that Camunda 7 ships (the one its DMN tables use), so any condition a process
+ * owner writes in Modeler is judged as FEEL judges it: a field not filled in is null, and a
+ * condition that is null or not a boolean does not hide.
  */
 final class FormConditions {
+
+  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
 
   private final String id;
 
@@ -19,99 +24,33 @@ final class FormConditions {
     this.id = formId;
   }
 
-  private static final Pattern NOT = Pattern.compile("not\\((.+)\\)");
-  private static final Pattern COMPARE = Pattern.compile("(.+?)\\s*(!=|=)\\s*(.+)");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern TEXT = Pattern.compile("\"([^\"]*)\"");
-
   /** Hidden when the field's own condition or that of a group around it is true. */
   boolean isHidden(TasklistForm.Field field, Map<String, Object> data) {
-    return field.hide().stream().anyMatch(hide -> Boolean.TRUE.equals(feel(hide.replaceFirst("^=", "").trim(), data)));
+    return field.hide().stream().anyMatch(hide -> Boolean.TRUE.equals(evaluate(hide, data)));
   }
 
-  /**
-   * The few FEEL shapes our forms' conditions use ({@code a or b}, {@code a and b}, {@code not(a)},
-   * {@code x = y}, {@code x != y} over names, "texts" and null, and a bare name), with FEEL's
-   * three-valued logic: null is neither true nor false. Any other shape fails loudly: extend this
-   * with the form.
-   */
-  private Object feel(String expression, Map<String, Object> data) {
-    List<String> either = splitOutsideQuotes(expression, " or ");
-    if (either.size() > 1) {
-      boolean unknown = false;
-      for (String part : either) {
-        Object value = feel(part.trim(), data);
-        if (Boolean.TRUE.equals(value)) {
-          return true;
-        }
-        unknown |= !(value instanceof Boolean);
+  private Object evaluate(String condition, Map<String, Object> data) {
+    String expression = condition.startsWith("=") ? condition.substring(1) : condition;
+    VariableContext variables = new VariableContext() {
+      @Override
+      public TypedValue resolve(String name) {
+        return Variables.untypedValue(data.get(name));
       }
-      return unknown ? null : false;
-    }
-    List<String> both = splitOutsideQuotes(expression, " and ");
-    if (both.size() > 1) {
-      boolean unknown = false;
-      for (String part : both) {
-        Object value = feel(part.trim(), data);
-        if (Boolean.FALSE.equals(value)) {
-          return false;
-        }
-        unknown |= !(value instanceof Boolean);
-      }
-      return unknown ? null : true;
-    }
-    Matcher not = NOT.matcher(expression);
-    if (not.matches()) {
-      Object inner = feel(not.group(1).trim(), data);
-      return inner instanceof Boolean bool ? !bool : null;
-    }
-    Matcher compare = COMPARE.matcher(expression);
-    if (compare.matches()) {
-      boolean equal = Objects.equals(operand(compare.group(1).trim(), data), operand(compare.group(3).trim(), data));
-      return "=".equals(compare.group(2)) == equal;
-    }
-    return operand(expression, data);
-  }
 
-  private Object operand(String operand, Map<String, Object> data) {
-    Matcher text = TEXT.matcher(operand);
-    if (text.matches()) {
-      return text.group(1);
-    }
-    if ("null".equals(operand)) {
-      return null;
-    }
-    if ("true".equals(operand) || "false".equals(operand)) {
-      return Boolean.valueOf(operand);
-    }
-    if (NAME.matcher(operand).matches()) {
-      return data.get(operand);
-    }
-    throw new UnsupportedOperationException("Form " + id + ": condition part '" + operand
-        + "' is not understood by TasklistForm; add its shape there");
-  }
-
-  /** The expression's parts between {@code separator}s that stand outside quoted text and parentheses. */
-  private static List<String> splitOutsideQuotes(String expression, String separator) {
-    List<String> parts = new ArrayList<>();
-    boolean quoted = false;
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && expression.startsWith(separator, i)) {
-        parts.add(expression.substring(start, i));
-        start = i + separator.length();
-        i = start - 1;
+      @Override
+      public boolean containsVariable(String name) {
+        return true;
       }
+
+      @Override
+      public Set<String> keySet() {
+        return data.keySet();
+      }
+    };
+    try {
+      return FEEL.evaluateSimpleExpression(expression, variables);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Form " + id + ": the condition '" + condition + "' is not valid FEEL", e);
     }
-    parts.add(expression.substring(start));
-    return parts;
   }
 }
