@@ -126,7 +126,9 @@ public final class TasklistForm {
    * @throws IllegalArgumentException when the browser would not let the user submit it
    */
   public VariableMap submit(Map<String, ?> shown, Map<String, ?> entered) {
+    // Tasklist hands the form every variable of the task, so a condition may read one that no field shows.
     Map<String, Object> data = new LinkedHashMap<>();
+    shown.forEach((name, value) -> data.put(name, FormValues.plain(value)));
     for (Field field : fields) {
       data.put(field.key(), shown.containsKey(field.key()) ? FormValues.plain(shown.get(field.key())) : FormValues.emptyValue(field));
     }
