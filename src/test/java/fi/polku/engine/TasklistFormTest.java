@@ -76,9 +76,10 @@ class TasklistFormTest {
 
   @Test
   void fieldsHiddenByTheirConditionAndDisabledFieldsAreNotSubmitted() {
-    VariableMap missed = MAPPING.submit(MAPPING_SHOWN, Tasklist.entries("appointmentAttended", false));
+    VariableMap missed = MAPPING.submit(MAPPING_SHOWN, Tasklist.entries("appointmentAttended", false,
+        "rescheduleRequested", false));
 
-    assertThat(missed).containsOnlyKeys("appointmentAttended");
+    assertThat(missed).containsOnlyKeys("appointmentAttended", "rescheduleRequested");
     assertThat(missed.get("appointmentAttended")).isEqualTo(false);
     assertThatThrownBy(() -> MAPPING.submit(MAPPING_SHOWN, Tasklist.entries("appointmentAttended", false,
         "whodasFlag", "red"))).hasMessageContaining("whodasFlag: the field is read-only");

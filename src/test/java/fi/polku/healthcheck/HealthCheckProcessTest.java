@@ -278,8 +278,21 @@ class HealthCheckProcessTest {
         Map.of("hadHealthCheck", true))).isFalse();
     Map<String, Object> form = startForm("referral", false);
     form.remove("unemployed");
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fi.polku.engine.TasklistForm.ofStart(formService, definitionId)
+        .submit(form)).as("Tasklist stops the user").hasMessageContaining("unemployed: required");
 
-    ProcessInstance check = submit(form, "koordinaattori", "te-coordinator");
+    // Another system posting to the engine's REST API is not stopped by the form: the decision still must not
+    // read the blank as "no".
+    identityService.setAuthentication("koordinaattori", List.of("te-coordinator"));
+    ProcessInstance check;
+    try {
+      check = formService.submitStartForm(definitionId, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(check).isNotNull();
     execute(job(TASK_NOTIFY_NOT_ELIGIBLE));
 
     assertThat(check).isEnded().hasPassed(END_NOT_ELIGIBLE).hasNotPassed(TASK_SEND_INVITATION);
@@ -307,6 +320,7 @@ class HealthCheckProcessTest {
     form.put("unemploymentMonths", 30);
     form.put("unemployed", true);
     form.put("coveredByOccupationalHealth", false);
+    form.put("hadHealthCheck", false);
     form.put("referralReason", "Pitkäaikaistyötön, ei terveystarkastusta");
     form.put("consentGiven", consent);
     if (consent) {
