@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which cases a caller may see: those its agency takes part in; administrators see all. An agency
- * takes part only by having opened the case or through a consent in force that lets the client's
- * information reach it. Doing work on a path (a referral sent to the sote centre, say) is not
- * taking part: a referral returned for want of consent leaves the receiver outside the case, and a
- * withdrawn or lapsed consent takes the agency out again at once.
+ * takes part by having opened the case, by carrying out a path the client lawfully reached it on
+ * (the sote centre's health check, a referral sent with consent, a hand-over taken over with
+ * consent: the case's agencies), or through a consent in force that lets the client's information
+ * reach it. A referral returned for want of consent leaves the receiver outside the case, and an
+ * agency that takes part only through a consent is out again the moment it is withdrawn or lapses.
  */
 @Component
 public class CaseAccess {
@@ -39,9 +40,10 @@ public class CaseAccess {
     return clientCase;
   }
 
-  /** The agencies taking part in the case now: the one that opened it and those a consent in force reaches. */
+  /** The agencies taking part in the case now: its opener, those carrying out its paths, those a consent in force reaches. */
   public Set<Agency> participants(ClientCase clientCase) {
     Set<Agency> participants = EnumSet.of(clientCase.openedByAgency());
+    participants.addAll(clientCase.agencies());
     participants.addAll(consents.recipientsInForce(clientCase.caseNumber()));
     return participants;
   }

@@ -1,7 +1,6 @@
 package fi.polku.api;
 
 import fi.polku.cases.Agency;
-import fi.polku.cases.ClientCaseService;
 import fi.polku.consent.Consent;
 import fi.polku.consent.ConsentCheck;
 import fi.polku.consent.ConsentScope;
@@ -29,12 +28,10 @@ class ConsentController {
 
   private final ConsentService consents;
   private final CaseAccess caseAccess;
-  private final ClientCaseService cases;
 
-  ConsentController(ConsentService consents, CaseAccess caseAccess, ClientCaseService cases) {
+  ConsentController(ConsentService consents, CaseAccess caseAccess) {
     this.consents = consents;
     this.caseAccess = caseAccess;
-    this.cases = cases;
   }
 
   /** A consent as the client gave it. */
@@ -54,10 +51,7 @@ class ConsentController {
     caseAccess.visibleCase(caseNumber, caller);
     Consent consent = consents.give(caseNumber, new NewConsent(request.fromAgency(), request.toAgency(),
         request.scope(), request.givenOn(), request.validUntil()), caller.userId());
-    for (Agency agency : List.of(request.fromAgency(), request.toAgency())) {
-      // An agency a client lets information reach takes part in the case from now on.
-      cases.join(caseNumber, agency);
-    }
+    // The agency the consent lets information reach takes part while it is in force (CaseAccess): no row to write.
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/consents/" + consent.id())).body(consent);
   }
 

@@ -8,8 +8,8 @@ import java.util.Set;
  *
  * @param temporaryIdentity the client's identity code is a temporary one (individual number
  *     900–999), so the person may later get a permanent code
- * @param agencies the agencies that have worked on the case; who may see it is decided by the
- *     opening agency and the consents in force, not by this set
+ * @param agencies the agencies carrying out a path of the case that the client lawfully reached
+ *     them on; with the consents in force they decide who may see the case
  */
 public record ClientCase(
     String caseNumber,

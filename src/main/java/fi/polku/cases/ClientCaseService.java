@@ -66,8 +66,8 @@ public class ClientCaseService {
   }
 
   /**
-   * Records that the agency has worked on the case (no-op when it already has). Who may see the
-   * case is a different question, answered by the opening agency and the consents in force.
+   * Records that the agency carries out a path of the case that the client lawfully reached it on
+   * (no-op when it already does). Never for a mere consent: that one counts only while in force.
    */
   @Transactional
   public void join(String caseNumber, Agency agency) {

@@ -62,6 +62,7 @@ public class HealthCheckService {
   public Intake open(NewHealthCheck check) {
     ClientCase clientCase = cases.openCase(new NewCase(check.identityCode(), check.clientName(), check.clientEmail(),
         check.clientPhone(), check.municipality(), check.agency(), check.requestedBy()));
+    // The sote centre carries out the health check (a statutory service for the unemployed): it takes part.
     cases.join(clientCase.caseNumber(), Agency.SOTE);
     jdbc.update("insert into health_check (case_number, client_id, way_in, requested_by, priority, created_at)"
             + " values (?, ?, ?, ?, ?, ?)", clientCase.caseNumber(), clientCase.clientId(), check.wayIn(),
@@ -83,7 +84,6 @@ public class HealthCheckService {
       consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.TE, scope, today, until), by);
       consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, today, until), by);
     }
-    cases.join(caseNumber, Agency.TE);
   }
 
   /** Records the booked time (from the nurse or the appointment system). */

@@ -82,10 +82,11 @@ public class ReferralService {
     });
     ClientCase clientCase = cases.openCase(new NewCase(referral.identityCode(), referral.clientName(),
         referral.clientEmail(), referral.clientPhone(), referral.municipality(), agency, referredBy));
-    cases.join(clientCase.caseNumber(), Agency.SOTE);
     long referralId = insert(clientCase, referredBy, agency, wayIn, referral.unemploymentMonths(), referral.criteria(),
         referral.reason(), referral.question(), referral.clientGoal(), referral.clientMotivation());
     if (referral.consentGiven()) {
+      // Only a consented referral reaches the sote centre; a returned one leaves it outside the case.
+      cases.join(clientCase.caseNumber(), Agency.SOTE);
       LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki")));
       LocalDate until = referral.consentValidUntil() != null ? referral.consentValidUntil() : today.plusYears(1);
       List<ConsentScope> scopes = referral.consentHealth()
@@ -108,7 +109,8 @@ public class ReferralService {
   public long openForCase(String caseNumber, Map<String, Boolean> criteria, String reason, String question,
       String referredBy, String wayIn) {
     ClientCase clientCase = cases.get(caseNumber);
-    cases.join(caseNumber, Agency.TE);
+    // The work-ability team is the sote centre's; employment services take part only by their own
+    // opening or a consent to them, not because another path sent the client to the team.
     cases.join(caseNumber, Agency.SOTE);
     return insert(clientCase, referredBy, Agency.TE, wayIn, null, criteria, reason, question, null, null);
   }

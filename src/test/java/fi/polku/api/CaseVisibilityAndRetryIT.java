@@ -60,24 +60,25 @@ class CaseVisibilityAndRetryIT extends PostgresSpringTest {
   }
 
   @Test
-  void aWithdrawnConsentTakesTheReceivingAgencyOutOfTheCaseAtOnce() throws Exception {
+  void anAgencyThatTakesPartOnlyThroughAConsentIsOutTheMomentItIsWithdrawn() throws Exception {
     HttpResponse<String> created = refer(TestReferrals.randomTestCode(), true, null);
     String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
-    assertThat(read(caseNumber, "sote-system").statusCode()).isEqualTo(200);
+    assertThat(read(caseNumber, "kela-system").statusCode()).as("Kela before any consent").isEqualTo(404);
 
-    JsonNode consents = JSON.readTree(http.send(http.request("/api/cases/" + caseNumber + "/consents", "te-system",
-        SYSTEM_PASSWORD).GET().build()).body());
-    for (JsonNode consent : consents) {
-      if ("sote".equals(consent.get("toAgency").asText())) {
-        HttpResponse<String> withdrawn = http.send(http.request("/api/cases/" + caseNumber + "/consents/"
-            + consent.get("id").asText() + "/withdrawal", "te-system", SYSTEM_PASSWORD)
-            .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isBetween(200, 204);
-      }
-    }
+    HttpResponse<String> given = http.send(http.request("/api/cases/" + caseNumber + "/consents", "te-system",
+        SYSTEM_PASSWORD).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"fromAgency\":\"te\",\"toAgency\":\"kela\",\"scope\":\"status\",\"givenOn\":\"" + LocalDate.now()
+                + "\",\"validUntil\":\"" + LocalDate.now().plusMonths(3) + "\"}")).build());
+    assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+    assertThat(read(caseNumber, "kela-system").statusCode()).as("Kela with the consent").isEqualTo(200);
 
-    assertThat(read(caseNumber, "sote-system").statusCode()).isEqualTo(404);
-    assertThat(read(caseNumber, "te-system").statusCode()).isEqualTo(200);
+    HttpResponse<String> withdrawn = http.send(http.request("/api/cases/" + caseNumber + "/consents/"
+        + JSON.readTree(given.body()).get("id").asText() + "/withdrawal", "te-system", SYSTEM_PASSWORD)
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isBetween(200, 204);
+
+    assertThat(read(caseNumber, "kela-system").statusCode()).as("Kela after the withdrawal").isEqualTo(404);
+    assertThat(read(caseNumber, "sote-system").statusCode()).as("the sote centre received the referral").isEqualTo(200);
   }
 
   @Test
