@@ -132,12 +132,21 @@ class TasklistFormsIT extends PostgresSpringTest {
     advance(instance, "Timer_TriageSla");
     submit(LEAD, instance, "Task_EscalateTriage", Tasklist.entries(
         "escalationNote", "Ruuhkaa palveluohjauksessa; ohjaus sovittu tehtäväksi tällä viikolla."));
-    Map<String, Object> triage = Tasklist.entries("initialInterviewDone", true, "benefitsAdviceGiven", true,
-        "kykyviisariScore", 6, "triageDecision", "team-appointment");
+    Map<String, Object> triage = Tasklist.entries("initialInterviewDone", true,
+        "initialInterviewNotes", "Haluaa osa-aikatyötä; selkä kipeytyy seisoessa.", "benefitsAdviceGiven", true,
+        "benefitsAdviceNotes", "Soviteltu työttömyysetuus ja kuntoutusraha", "kykyviisariScore", 6,
+        "triageDecision", "team-appointment");
     for (int item = 1; item <= 12; item++) {
       triage.put("whodas" + item, item % 3);
     }
     submit(COUNSELLOR, instance, "Task_ConfirmTriage", triage);
+    // Investigations first: laboratory, then the results, then the team's time.
+    submit(COUNSELLOR, instance, "Task_BookAppointment", Tasklist.entries("appointmentKind", "investigations",
+        "appointmentAt", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+        "appointmentPlace", "Laboratorio, Kauppakatu 1"));
+    advance(instance, "Timer_AppointmentReminder");
+    submit(COUNSELLOR, instance, "Task_RecordInvestigationResults", Tasklist.entries(
+        "investigationResults", "Lääkärin arvio: selkä, ei estettä kevyelle työlle"));
     submit(COUNSELLOR, instance, "Task_BookAppointment", Tasklist.entries("appointmentKind", "team-appointment",
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
         "appointmentPlace", "Sote-keskus, huone 12"));
@@ -181,7 +190,8 @@ class TasklistFormsIT extends PostgresSpringTest {
     String instance = startInTasklist(NURSE, "health-check-invitation", Tasklist.entries(
         "wayIn", "referral", "identityCode", TestReferrals.randomTestCode(), "clientName", "Testi Asiakas",
         "clientEmail", "asiakas@polku.invalid", "municipality", "Vaasa", "unemploymentMonths", 14,
-        "unemployed", true, "coveredByOccupationalHealth", false, "monthsSinceLastHealthCheck", 40,
+        "unemployed", true, "coveredByOccupationalHealth", false, "hadHealthCheck", true,
+        "monthsSinceLastHealthCheck", 40,
         "referralReason", "Pitkä työttömyys, ei terveystarkastusta viiteen vuoteen",
         "consentGiven", true, "consentValidUntil", LocalDate.now().plusMonths(6)));
     submit(NURSE, instance, "Task_RecordBooking", Tasklist.entries("clientDeclined", false,
@@ -206,7 +216,8 @@ class TasklistFormsIT extends PostgresSpringTest {
         "threatOfUnemployment", true));
     submit(OH, instance, "Task_ExtendedHealthCheck", Tasklist.entries("statutoryDone", true, "statutoryMinutes", 30,
         "workAbilitySupportAgreed", true, "pilotDone", true, "pilotMinutes", 45, "careerReviewDone", true,
-        "kykyviisariScore", 5, "rehabilitationNeed", true, "healthPlanMade", true, "furtherInvestigations", "none",
+        "findings", "Selkävaivat rajoittavat raskasta työtä", "kykyviisariScore", 5, "rehabilitationNeed", true,
+        "healthPlanMade", true, "healthPlan", "Fysioterapia ja kevyempi työ", "furtherInvestigations", "none",
         "guidanceToEmploymentServices", true));
     submit(OH, instance, "Task_SendRehabilitationNotice", Tasklist.entries("recipient", "kela", "letterSent", true));
     submit(OH, instance, "Task_AskConsent", Tasklist.entries("consentGiven", true, "consentIncludesHealth", false,
@@ -215,6 +226,10 @@ class TasklistFormsIT extends PostgresSpringTest {
     assertThat(http.send(http.request("/api/oh-handovers/" + businessKey(instance) + "/job-loss", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())
         .statusCode()).isEqualTo(202);
+    // The coordinator is late: the team lead is told and sorts it out.
+    advance(instance, "Timer_TakeOverDue");
+    submit(LEAD, instance, "Task_EscalateTakeOver", Tasklist.entries(
+        "escalationNote", "Koordinaattori soittaa asiakkaalle tänään."));
     submit(COORDINATOR, instance, "Task_TakeOver", Tasklist.entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
         "followOnPath", "work", "followOnNote", "Työnhaku käynnissä", "clientExperience", 8));
     assertEnded(instance);

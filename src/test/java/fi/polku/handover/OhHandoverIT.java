@@ -54,7 +54,7 @@ class OhHandoverIT extends PostgresSpringTest {
   void aConsentedHandOverReachesTheCoordinatorAndStartsTheReferralToTheTeam() throws Exception {
     String caseNumber = start();
     complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
-        "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false));
+        "pilotDone", true, "pilotMinutes", 80, "findings", "Ei rajoitteita kevyeen työhön", "rehabilitationNeed", false));
     complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
         "consentValidUntil", LocalDate.now().plusYears(1)));
     assertThat(tasks(caseNumber, COORDINATOR)).as("no hand-over before the job loss").isEmpty();
@@ -86,7 +86,7 @@ class OhHandoverIT extends PostgresSpringTest {
   void withoutConsentTheCoordinatorNeverSeesTheHandOverAndTheClientGetsTheGuidance() throws Exception {
     String caseNumber = start();
     complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
-        "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false));
+        "pilotDone", true, "pilotMinutes", 80, "findings", "Ei rajoitteita kevyeen työhön", "rehabilitationNeed", false));
     complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", false));
 
     assertThat(jobLoss(caseNumber, "oh-system").statusCode()).isEqualTo(202);

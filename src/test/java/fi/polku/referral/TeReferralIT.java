@@ -181,6 +181,7 @@ class TeReferralIT extends PostgresSpringTest {
     form.put("triageDecision", "team-appointment");
     form.put("clientDeclined", false);
     form.put("initialInterviewDone", true);
+    form.put("initialInterviewNotes", "Haluaa osa-aikatyötä");
     return form;
   }
 
