@@ -77,11 +77,7 @@ public final class TasklistPage {
     claim.click();
     waitUntil("the task is claimed", () -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
     waitFor(By.cssSelector(".fjs-form"));
-    fill(form, entered);
-    picture(form);
-    WebElement done = driver.findElement(By.cssSelector("button[ng-click='complete()']"));
-    waitUntil("'Merkitse valmiiksi' is enabled", done::isEnabled);
-    done.click();
+    fillAndPress(form, entered, "button[ng-click='complete()']", "Merkitse valmiiksi");
   }
 
   /** Starts the process by its name from "Käynnistä prosessi", filling in its start form. */
@@ -91,11 +87,16 @@ public final class TasklistPage {
     waitFor(By.xpath("//a[@ng-click='selectProcessDefinition(processDefinition)' and normalize-space()='"
         + processName + "']")).click();
     waitFor(By.cssSelector(".modal .fjs-form"));
+    fillAndPress(form, entered, "button[ng-click='startProcessInstance()']", "Käynnistä");
+  }
+
+  /** Fills in the form, keeps its picture, and presses the button once Tasklist enables it. */
+  private void fillAndPress(TasklistForm form, Map<String, ?> entered, String buttonCss, String buttonText) {
     fill(form, entered);
     picture(form);
-    WebElement start = driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']"));
-    waitUntil("'Käynnistä' is enabled", start::isEnabled);
-    start.click();
+    WebElement button = driver.findElement(By.cssSelector(buttonCss));
+    waitUntil("'" + buttonText + "' is enabled", button::isEnabled);
+    button.click();
   }
 
   /** The filled-in form as the user sees it before pressing the button: target/tasklist-forms/<form id>.png. */
