@@ -43,9 +43,11 @@ class FinnishWordingTest {
   }
 
   @Test
-  void remindersDoNotHardCodeATimingThatIsConfigurable() {
+  void remindersDoNotHardCodeATimingThatIsConfigurable() throws IOException {
     assertThat(MailTemplate.load("referral-reminder").body()).doesNotContain("huomise");
     assertThat(MailTemplate.load("health-check-reminder").body()).doesNotContain("kaksi viikkoa");
+    assertThat(Files.readString(Path.of("processes/te-referral.bpmn"))).as("the reminder timer's name")
+        .doesNotContain("Vuorokausi ennen tapaamista");
   }
 
   @Test

@@ -32,7 +32,7 @@ class EvaluationScan {
 
   private static final List<String> ACTIVITIES = List.of(TeReferralModel.TASK_CONFIRM_TRIAGE,
       TeReferralModel.TIMER_TRIAGE_SLA, TeReferralModel.TASK_RECORD_MAPPING, TeReferralModel.TASK_REVIEW_PLAN,
-      OhHandoverModel.TASK_TAKE_OVER, HealthCheckModel.TASK_SEND_INVITATION);
+      TeReferralModel.TASK_REVIEW_PLAN_IN_SOTE, OhHandoverModel.TASK_TAKE_OVER, HealthCheckModel.TASK_SEND_INVITATION);
 
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
@@ -129,7 +129,9 @@ class EvaluationScan {
         + " min(case when a.act_id_ = '" + TeReferralModel.TASK_CONFIRM_TRIAGE + "' then a.end_time_ end) as triaged,"
         + " max(case when a.act_id_ = '" + TeReferralModel.TIMER_TRIAGE_SLA + "' then 1 else 0 end) as breached,"
         + " min(case when a.act_id_ = '" + TeReferralModel.TASK_RECORD_MAPPING + "' then a.start_time_ end) as mapped,"
-        + " min(case when a.act_id_ = '" + TeReferralModel.TASK_REVIEW_PLAN + "' then a.end_time_ end) as reviewed,"
+        // The referrer read the plan: a coordinator, or the nurse who referred a walk-in.
+        + " min(case when a.act_id_ in ('" + TeReferralModel.TASK_REVIEW_PLAN + "', '"
+        + TeReferralModel.TASK_REVIEW_PLAN_IN_SOTE + "') then a.end_time_ end) as reviewed,"
         + " min(case when a.act_id_ = '" + OhHandoverModel.TASK_TAKE_OVER + "' then a.end_time_ end) as taken_over,"
         + " max(case when a.act_id_ = '" + HealthCheckModel.TASK_SEND_INVITATION + "' then 1 else 0 end) as invited"
         + " from act_hi_actinst a where a.act_id_ in (" + activities + ")"

@@ -34,7 +34,16 @@ class RecordMappingDelegate implements JavaDelegate {
         "process:" + execution.getCurrentActivityId());
     // Both follow-ups count from here (Timer_FollowUp6 reads it).
     execution.setVariable(TeReferralModel.MAPPED_AT, clock.instant().toString());
+    // The sote centre's own findings served the counsellor and the team; they leave the variables
+    // before the plan branch gives the referrer a task in this instance (measurements stay in our table).
+    SOTE_ONLY.forEach(execution::removeVariable);
   }
+
+  /** Health content the sote centre used for the mapping and that is no one else's to read. */
+  static final java.util.List<String> SOTE_ONLY = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(TeReferralModel.HEALTH_CHECK_FINDINGS, TeReferralModel.HEALTH_CHECK_KYKYVIISARI,
+          "investigationResults", "initialInterviewNotes", "benefitsAdviceNotes", "kykyviisariScore"),
+      java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(item -> "whodas" + item)).toList();
 
   /** The checklist's picks: Tasklist sends a checklist as a Json array of the chosen values. */
   static List<String> paths(Object value) {

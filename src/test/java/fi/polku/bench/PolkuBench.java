@@ -178,7 +178,7 @@ final class PolkuBench {
           "consentValidUntil", LocalDate.now().plusYears(1)),
       "Task_TakeOver", Map.of("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
           "followOnPath", "education", "clientExperience", 8)),
-      Set.of("Timer_GracePeriod"), "JobLossReported");
+      Set.of("Timer_GracePeriod", "Timer_TakeOverDue"), "JobLossReported");
 
   static final PathDriver.Path OH_HANDOVER_BASELINE = new PathDriver.Path("oh-handover-baseline",
       OH_HANDOVER.forms(), OH_HANDOVER.skippedTimers(), "JobLossReportedBaseline", OH_HANDOVER.processKey());
@@ -215,6 +215,7 @@ final class PolkuBench {
     variables.put("whodasFlag", "green");
     variables.put("planConsentInForce", true);
     variables.put("missedAppointments", 0);
+    variables.put("referrerGroup", "te-coordinator");
     return asUser("bench-te-coordinator", "te-coordinator", () -> engine.getRuntimeService()
         .createProcessInstanceByKey("te-referral-baseline").businessKey(baselineKey()).setVariables(variables)
         .execute().getId());

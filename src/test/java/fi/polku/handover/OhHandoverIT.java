@@ -109,6 +109,42 @@ class OhHandoverIT extends PostgresSpringTest {
     assertThat(fromKela.statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void theProviderCorrectsTheEndOfEmploymentWhileTheHandOverWaitsSoALongerNoticeDoesNotCloseIt() throws Exception {
+    String caseNumber = start();
+    LocalDate longerNotice = LocalDate.now().plusMonths(4);
+    assertThat(correctEndDate("TK-2026-999997", "oh-system", longerNotice).statusCode()).isEqualTo(404);
+    assertThat(correctEndDate(caseNumber, "oh-system", longerNotice).statusCode()).as("still in the health check")
+        .isEqualTo(409);
+    complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
+        "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false, "findings", "Selkä kuormittuu"));
+    complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
+        "consentValidUntil", LocalDate.now().plusYears(1).toString()));
+    java.util.Date before = managementService.createJobQuery().processInstanceId(handoverOf(caseNumber)).timers()
+        .singleResult().getDuedate();
+
+    assertThat(correctEndDate(caseNumber, "te-system", longerNotice).statusCode()).as("only the provider").isEqualTo(403);
+    HttpResponse<String> corrected = correctEndDate(caseNumber, "oh-system", longerNotice);
+
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(202);
+    assertThat(JSON.readTree(corrected.body()).get("result").asText()).isEqualTo("waiting");
+    java.util.Date after = managementService.createJobQuery().processInstanceId(handoverOf(caseNumber)).timers()
+        .singleResult().getDuedate();
+    assertThat(after).as("the grace period runs from the new date").isAfter(before);
+    assertThat(java.time.Duration.between(before.toInstant(), after.toInstant()).toDays()).isBetween(80L, 130L);
+  }
+
+  private String handoverOf(String caseNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("oh-handover")
+        .processInstanceBusinessKey(caseNumber).singleResult().getId();
+  }
+
+  private HttpResponse<String> correctEndDate(String caseNumber, String system, LocalDate date) {
+    return http.send(http.request("/api/oh-handovers/" + caseNumber + "/employment-end-date", system, SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"employmentEndDate\":\"" + date + "\"}")).build());
+  }
+
   private String start() throws Exception {
     String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"provider\":\"Työterveys IT Oy\","

@@ -276,6 +276,14 @@ class HealthCheckProcessTest {
     }
     assertThat(FormConditions.hidden("health-check-invitation-start", "monthsSinceLastHealthCheck",
         Map.of("hadHealthCheck", true))).isFalse();
+    // The nurse's answers that the routing decision needs are required Kyllä/Ei choices too.
+    for (String question : List.of(ATTENDED, "workAbilityConcern", "physicianNeeded", "rehabilitationNeed")) {
+      com.fasterxml.jackson.databind.JsonNode field = FormConditions.component("health-check", question);
+      assertThat(field.get("type").asText()).as(question).isEqualTo("radio");
+      assertThat(field.path("validate").path("required").asBoolean()).as(question + " required").isTrue();
+    }
+    assertThat(FormConditions.hidden("health-check", "findings", Map.of())).as("nothing asked before 'did the client come'")
+        .isTrue();
     Map<String, Object> form = startForm("referral", false);
     form.remove("unemployed");
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)

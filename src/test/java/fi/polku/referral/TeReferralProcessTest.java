@@ -302,6 +302,21 @@ class TeReferralProcessTest {
   }
 
   @Test
+  void theSoteCentresFindingsLeaveTheVariablesBeforeTheReferrerGetsATaskInThePath() {
+    ProcessInstance referral = refer(true);
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    runtimeService.setVariable(referral.getId(), HEALTH_CHECK_FINDINGS, "Verenpaine koholla");
+
+    attend(referral);
+    execute(job("Task_SendPlanNotice"));
+
+    assertThat(task(TASK_REVIEW_PLAN)).hasCandidateGroup("te-coordinator");
+    assertThat(engine.getTaskService().getVariables(task(TASK_REVIEW_PLAN).getId())).containsKey("supportPlan")
+        .doesNotContainKeys(HEALTH_CHECK_FINDINGS, "whodas1", "initialInterviewNotes", "benefitsAdviceNotes");
+  }
+
+  @Test
   void theInitialInterviewAndBenefitsAdviceHaveContentNotOnlyATick() {
     assertThat(FormConditions.component("te-referral-triage", "initialInterviewNotes").path("validate")
         .path("required").asBoolean()).isTrue();
