@@ -172,7 +172,7 @@ final class PolkuBench {
 
   static final PathDriver.Path OH_HANDOVER = new PathDriver.Path("oh-handover", Map.of(
       "Task_ExtendedHealthCheck", Map.of("statutoryDone", true, "statutoryMinutes", 45, "pilotDone", true,
-          "pilotMinutes", 90, "rehabilitationNeed", false),
+          "pilotMinutes", 90, "findings", "Ei rajoitteita kevyeen työhön", "rehabilitationNeed", false),
       "Task_SendRehabilitationNotice", Map.of("recipient", "pension", "letterSent", true),
       "Task_AskConsent", Map.of("consentGiven", true, "consentIncludesHealth", false,
           "consentValidUntil", LocalDate.now().plusYears(1)),
@@ -191,7 +191,9 @@ final class PolkuBench {
     form.put("triageDecision", "team-appointment");
     form.put("clientDeclined", false);
     form.put("initialInterviewDone", true);
+    form.put("initialInterviewNotes", "Haluaa osa-aikatyötä");
     form.put("benefitsAdviceGiven", true);
+    form.put("benefitsAdviceNotes", "Soviteltu työttömyysetuus");
     return form;
   }
 
