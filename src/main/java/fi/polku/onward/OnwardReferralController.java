@@ -201,13 +201,22 @@ class OnwardReferralController {
   }
 
   private void correlate(OnwardReferral referral, String message, Map<String, Object> variables) {
+    // Asked first, so that an answer at the wrong moment is a 409 and not an engine error in the log.
+    if (runtime.createEventSubscriptionQuery().processInstanceId(referral.processInstanceId()).eventType("message")
+        .eventName(message).count() == 0) {
+      throw notWaiting(referral);
+    }
     try {
       runtime.createMessageCorrelation(message).processInstanceId(referral.processInstanceId())
           .setVariables(variables).correlateWithResult();
-    } catch (MismatchingMessageCorrelationException notWaiting) {
-      throw new ConflictException("Onward referral " + referral.id() + " is not waiting for this answer now"
-          + " (the sender is deciding what next).");
+    } catch (MismatchingMessageCorrelationException raced) {
+      throw notWaiting(referral);
     }
+  }
+
+  private static ConflictException notWaiting(OnwardReferral referral) {
+    return new ConflictException("Onward referral " + referral.id() + " is not waiting for this answer now"
+        + " (the sender is deciding what next).");
   }
 
   private static void requireStatus(OnwardReferral referral, OnwardStatus expected, String answer) {
