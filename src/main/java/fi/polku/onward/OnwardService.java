@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * The services an onward referral can go to, each with its receiving agency and, when the receiver
- * works in Polku, the staff group whose Tasklist gets the referral (service-paths.md; the
- * follow-on services of the programme documents, e.g. Satakunnan suunnitelma §5.1). A receiver
- * without a group in Polku (Kela, the pension provider) answers through the API only.
+ * works in Polku, the staff group whose Tasklist gets the referral (docs/processes/onward-referral.md).
+ * A receiver without a group in Polku (Kela, the pension provider) answers through the API only.
+ * Specialist care returns the client to the sender, which stays responsible meanwhile (Satakunnan
+ * hankesuunnitelma §5.1 T4).
  */
 public enum OnwardService {
   ESH_MULTIPROFESSIONAL_ASSESSMENT("esh-multiprofessional-assessment", Agency.ESH,
