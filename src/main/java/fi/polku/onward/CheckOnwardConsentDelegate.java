@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The consent at the crossing: does the consent register allow the sender → receiver for the
- * scope carried, now? The answer goes to the gateway, the record and the consent audit trail.
+ * scope carried, now? The answer goes to the gateway, the record and the consent audit trail. A
+ * referral within one agency crosses no boundary and needs no consent.
  */
 @Component("checkOnwardConsentDelegate")
 class CheckOnwardConsentDelegate implements JavaDelegate {
@@ -25,7 +26,9 @@ class CheckOnwardConsentDelegate implements JavaDelegate {
     long id = Steps.referralId(execution);
     referrals.attach(id, execution.getProcessInstanceId());
     OnwardReferral referral = referrals.get(id);
-    boolean allowed = consents.allows(referral.caseNumber(), referral.sendingAgency(), referral.receivingAgency(),
+    // Within one agency (the sote centre's team to its physician, say) no boundary is crossed.
+    boolean allowed = referral.sendingAgency() == referral.receivingAgency()
+        || consents.allows(referral.caseNumber(), referral.sendingAgency(), referral.receivingAgency(),
         referral.contentScope(), "process:" + OnwardReferralModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(),
         "onward referral to " + referral.service().code());
     referrals.consentChecked(id, allowed, "process:" + execution.getCurrentActivityId());

@@ -160,9 +160,6 @@ public class OnwardReferrals {
   /** Inserts the referral in status requested with the first row of its history. */
   long create(OnwardRequest request, Long replacesId, String actor) {
     cases.get(request.caseNumber());
-    if (request.sendingAgency() == request.service().agency()) {
-      throw new IllegalArgumentException("an onward referral goes to another agency");
-    }
     Instant now = clock.instant();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {

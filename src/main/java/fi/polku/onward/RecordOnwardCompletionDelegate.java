@@ -35,7 +35,8 @@ class RecordOnwardCompletionDelegate implements JavaDelegate {
     String feedback = (String) execution.getVariable(FEEDBACK);
     referrals.finished(id, outcome, feedback, actor);
     OnwardReferral referral = referrals.get(id);
-    boolean shared = consents.allows(referral.caseNumber(), referral.receivingAgency(), referral.sendingAgency(),
+    boolean shared = referral.receivingAgency() == referral.sendingAgency()
+        || consents.allows(referral.caseNumber(), referral.receivingAgency(), referral.sendingAgency(),
         referral.feedbackScope(), "process:" + PROCESS_KEY + "/" + execution.getCurrentActivityId(),
         "onward referral feedback to the sender");
     execution.setVariable(FEEDBACK_SHARED, shared);

@@ -293,6 +293,19 @@ class OnwardReferralProcessTest {
     assertThat(instance).isEnded();
   }
 
+  @Test
+  void withinOneAgencyNoBoundaryIsCrossedSoNoConsentIsAsked() {
+    String caseNumber = soteCase();
+    long id = request(caseNumber, OnwardService.SOTE_PHYSICIAN, ConsentScope.HEALTH);
+    ProcessInstance instance = instanceOf(id);
+
+    assertThat(instance).isWaitingAt(TASK_RECEIVE);
+    assertThat(candidateGroups(task(instance, TASK_RECEIVE))).containsExactly("sote-counsellor");
+    assertThat(referrals.get(id).consentAtCrossing()).isTrue();
+    referrals.cancel(id, "Lääkäriaika varattu suoraan", "palveluohjaaja");
+    assertThat(instance).isEnded().hasPassed(END_CANCELLED);
+  }
+
   // --- helpers ---
 
   private String soteCase() {
