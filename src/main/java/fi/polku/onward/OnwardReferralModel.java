@@ -18,6 +18,8 @@ public final class OnwardReferralModel {
   public static final String RECEIVING_SERVICE = "receivingService";
   public static final String RECEIVING_SERVICE_NAME = "receivingServiceName";
   public static final String RECEIVING_GROUP = "receivingGroup";
+  /** The receiving staff group told of a new referral; empty for a receiver that answers through the API only. */
+  public static final String RECEIVER_NOTICE_GROUP = "receiverNoticeGroup";
   public static final String RESPONSIBLE_GROUP = "responsibleGroup";
   public static final String RESPONSIBLE_WORKER = "responsibleWorker";
   public static final String ONWARD_REASON = "onwardReason";

@@ -150,6 +150,9 @@ public class OnwardReferrals {
     variables.put(OnwardReferralModel.RECEIVING_SERVICE, referral.service().code());
     variables.put(OnwardReferralModel.RECEIVING_SERVICE_NAME, referral.service().finnishName());
     variables.put(OnwardReferralModel.RECEIVING_GROUP, referral.service().taskGroup());
+    // A system's technical user gets no mail: its system reads the inbox.
+    variables.put(OnwardReferralModel.RECEIVER_NOTICE_GROUP,
+        referral.service().group().map(fi.polku.security.StaffGroup::id).orElse(""));
     variables.put(OnwardReferralModel.RESPONSIBLE_GROUP, referral.responsibleGroup());
     variables.put(OnwardReferralModel.RESPONSIBLE_WORKER, referral.responsibleWorker());
     variables.put(OnwardReferralModel.ONWARD_REASON, referral.reason());

@@ -139,6 +139,8 @@ class OnwardReferralProcessTest {
     ProcessInstance instance = instanceOf(id);
     // A receiver without Tasklist: its task sits in its system's group, which no staff filter shows.
     assertThat(candidateGroups(task(instance, TASK_RECEIVE))).containsExactly("system-kela");
+    assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ?", String.class, caseNumber))
+        .as("no mail to a system's technical user").isEmpty();
 
     correlate(instance, MESSAGE_ANSWERED, Map.of(ANSWER, "accept",
         FIRST_APPOINTMENT_AT, Date.from(Instant.now().plus(3, ChronoUnit.DAYS)), ANSWERED_BY, "kela-system"));
