@@ -59,10 +59,11 @@ class TasklistFormsIT extends PostgresSpringTest {
   static final String LEAD = "it-esihenkilo";
   static final String NURSE = "it-terveydenhoitaja";
   static final String OH = "it-tyoterveys";
+  static final String SPECIALIST = "it-erikoissairaanhoito";
 
   /** The forms submitted in this class's run, to show at the end that none was left out. */
   static final Set<String> SUBMITTED = new TreeSet<>();
-  /** The paths that ran to their end here; the check that no form was left out needs all three. */
+  /** The processes that ran to their end here; the check that no form was left out needs all four. */
   static final java.util.concurrent.atomic.AtomicInteger PATHS_DONE = new java.util.concurrent.atomic.AtomicInteger();
 
   @LocalServerPort int port;
@@ -89,7 +90,7 @@ class TasklistFormsIT extends PostgresSpringTest {
       return;
     }
     browser.close();
-    if (PATHS_DONE.get() < 3) {
+    if (PATHS_DONE.get() < 4) {
       return; // a path failed (its own failure says why) or only some were run
     }
     try (var files = Files.list(Path.of("forms"))) {
@@ -107,6 +108,7 @@ class TasklistFormsIT extends PostgresSpringTest {
     staff(LEAD, "team-lead");
     staff(NURSE, "health-check-nurse");
     staff(OH, "oh-professional");
+    staff(SPECIALIST, "specialist-care");
     tasklist = new TasklistPage(browser, port);
     http = new HttpTestClient(port);
     loggedIn = null;
@@ -235,6 +237,36 @@ class TasklistFormsIT extends PostgresSpringTest {
     assertEnded(instance);
   }
 
+  @Test
+  void anOnwardReferralRunsThroughEveryFormInTasklist() throws Exception {
+    java.net.http.HttpResponse<String> opened = http.send(http.request("/api/cases", "sote-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"municipality\":\"Pori\"}")).build());
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String caseNumber = new com.fasterxml.jackson.databind.ObjectMapper().readTree(opened.body()).get("caseNumber").asText();
+
+    // No consent to specialist care yet: nothing crosses, the counsellor records the client's consent.
+    String instance = startInTasklist(COUNSELLOR, "onward-referral", Tasklist.entries(
+        "caseNumber", caseNumber, "receivingService", "esh-multiprofessional-assessment",
+        "onwardReason", "Moniammatillinen arvio työkyvystä", "contentScope", "plan"));
+    submit(COUNSELLOR, instance, "Task_ObtainConsent", Tasklist.entries("consentAction", "record-consent",
+        "consentValidUntil", LocalDate.now().plusMonths(6)));
+    // Specialist care first refuses, the counsellor calls and asks again, then it accepts.
+    submit(SPECIALIST, instance, "Task_ReceiveReferral", Tasklist.entries("answer", "reject",
+        "rejectionReason", "Lähetteestä puuttuu kysymys"));
+    submit(COUNSELLOR, instance, "Task_DecideNext", Tasklist.entries("onwardDecision", "wait"));
+    submit(SPECIALIST, instance, "Task_ReceiveReferral", Tasklist.entries("answer", "accept",
+        "firstAppointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+    submit(SPECIALIST, instance, "Task_RecordFeedback", Tasklist.entries("outcome", "completed",
+        "feedback", "Arvio tehty: ammatillinen kuntoutus suositeltava"));
+    submit(COUNSELLOR, instance, "Task_ReviewFeedback", Tasklist.entries("feedbackReviewed", true,
+        "followUpNote", "Haetaan Kelan ammatillista kuntoutusta"));
+
+    assertEnded(instance);
+    assertThat(jdbc.queryForObject("select status from onward_referral where case_number = ?", String.class, caseNumber))
+        .isEqualTo("completed");
+  }
+
   /** Starts the process from Tasklist's "Käynnistä prosessi" as the user; its instance id. */
   private String startInTasklist(String user, String processKey, Map<String, Object> entered) {
     logIn(user);
@@ -263,11 +295,12 @@ class TasklistFormsIT extends PostgresSpringTest {
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(step).list();
     assertThat(tasks).as("the process has moved on to %s; it went through %s", step, historyOf(instance)).hasSize(1);
     String taskId = tasks.get(0).getId();
+    boolean assignedToUser = user.equals(tasks.get(0).getAssignee());
     TasklistForm form = TasklistForm.ofTask(formService, taskId);
     logIn(user);
     tasklist.show(taskId);
     look.accept(tasklist);
-    tasklist.complete(taskId, form, entered);
+    tasklist.complete(taskId, form, entered, assignedToUser);
     TasklistPage.waitUntil(step + " completed in Tasklist (errors: " + tasklist.errors() + tasklist.fieldErrors() + ")",
         () -> taskService.createTaskQuery().taskId(taskId).count() == 0 || !tasklist.errors().isEmpty());
     assertThat(tasklist.errors()).as("Tasklist's error notices after " + step).isEmpty();

@@ -37,10 +37,12 @@ class CaseController {
   private final ConsentService consents;
   private final List<CaseContentSource> contentSources;
   private final CaseAccess access;
+  private final List<CaseOnwardReferralSource> onwardSources;
 
   CaseController(ClientCaseService cases, CaseStatusReader statusReader, ConsentService consents,
-      List<CaseContentSource> contentSources, CaseAccess access) {
+      List<CaseContentSource> contentSources, CaseAccess access, List<CaseOnwardReferralSource> onwardSources) {
     this.cases = cases;
+    this.onwardSources = onwardSources;
     this.access = access;
     this.statusReader = statusReader;
     this.consents = consents;
@@ -93,7 +95,9 @@ class CaseController {
         }
       }
     }
-    return new CaseStatusResponse(status, List.copyOf(access.participants(clientCase)), content);
+    List<CaseOnwardReferralSource.CaseOnwardReferral> onward = onwardSources.stream()
+        .flatMap(source -> source.onwardReferralsOf(caseNumber).stream()).toList();
+    return new CaseStatusResponse(status, List.copyOf(access.participants(clientCase)), onward, content);
   }
 
   /** The status and the content the caller may see. */
@@ -103,9 +107,12 @@ class CaseController {
       Agency openedBy,
       List<Agency> agencies,
       List<CaseStatus.PathStatus> paths,
+      List<CaseOnwardReferralSource.CaseOnwardReferral> onwardReferrals,
       List<CaseContentSource.CaseContent> content) {
-    CaseStatusResponse(CaseStatus status, List<Agency> participants, List<CaseContentSource.CaseContent> content) {
-      this(status.caseNumber(), status.openedAt(), status.openedBy(), participants, status.paths(), content);
+    CaseStatusResponse(CaseStatus status, List<Agency> participants,
+        List<CaseOnwardReferralSource.CaseOnwardReferral> onwardReferrals, List<CaseContentSource.CaseContent> content) {
+      this(status.caseNumber(), status.openedAt(), status.openedBy(), participants, status.paths(), onwardReferrals,
+          content);
     }
   }
 }

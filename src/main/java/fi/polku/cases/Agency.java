@@ -11,7 +11,9 @@ public enum Agency {
   SOTE("sote", "sote-keskus"),
   OH("oh", "työterveyshuolto"),
   KELA("kela", "Kela"),
-  PENSION("pension", "työeläkelaitos");
+  PENSION("pension", "työeläkelaitos"),
+  /** Specialist care of the wellbeing services county: receives onward referrals (jatko-ohjaus). */
+  ESH("esh", "erikoissairaanhoito");
 
   private final String code;
   private final String finnishName;

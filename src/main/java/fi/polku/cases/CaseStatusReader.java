@@ -18,8 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseStatusReader {
 
-  /** Processes that serve the paths (e.g. mail delivery) and are no path of their own. */
-  static final Set<String> INTERNAL_PROCESSES = Set.of("mail-delivery");
+  /**
+   * Processes that serve the paths (e.g. mail delivery) and are no path of their own. Onward
+   * referrals are shown beside the paths, as onward referrals, by the API.
+   */
+  static final Set<String> INTERNAL_PROCESSES = Set.of("mail-delivery", "onward-referral");
 
   /** The step types at which a path waits for a person, a client or time. */
   static final Set<String> WAITING_TYPES = Set.of("userTask", "receiveTask", "intermediateTimer",

@@ -13,7 +13,10 @@ final class ProcessStarters {
       Map.of(
           "te-referral", List.of(StaffGroup.TE_COORDINATOR),
           "health-check-invitation", List.of(StaffGroup.TE_COORDINATOR, StaffGroup.HEALTH_CHECK_NURSE),
-          "oh-handover", List.of(StaffGroup.OH_PROFESSIONAL));
+          "oh-handover", List.of(StaffGroup.OH_PROFESSIONAL),
+          // Whoever works with a client may refer the client onward (docs/processes/onward-referral.md).
+          "onward-referral", List.of(StaffGroup.TE_COORDINATOR, StaffGroup.SOTE_COUNSELLOR,
+              StaffGroup.WORK_ABILITY_TEAM, StaffGroup.HEALTH_CHECK_NURSE, StaffGroup.OH_PROFESSIONAL));
 
   private ProcessStarters() {}
 }

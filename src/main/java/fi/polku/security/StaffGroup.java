@@ -25,6 +25,10 @@ public enum StaffGroup {
   OH_PROFESSIONAL(
       Agency.OH, "oh-professional", "Työterveyshuollon ammattilaiset", "Työterveyshuollon tehtävät",
       "tyoterveys", "Tuula", "Työterveys"),
+  // Receives onward referrals to specialist care in Tasklist (docs/processes/onward-referral.md).
+  SPECIALIST_CARE(
+      Agency.ESH, "specialist-care", "Erikoissairaanhoito", "Erikoissairaanhoidon tehtävät",
+      "erikoissairaanhoito", "Eila", "Erikoissairaanhoito"),
   // Escalations of the sote centre's SLAs (service-paths.md, path 1) go to its team lead.
   TEAM_LEAD(
       Agency.SOTE, "team-lead", "Esihenkilöt", "Esihenkilön tehtävät",

@@ -92,7 +92,7 @@ public abstract class PostgresSpringTest {
     registry.add("ADMIN_USER", () -> ADMIN);
     registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
     registry.add("IDENTITY_KEY", () -> "cG9sa3UtaW50ZWdyYXRpb24tdGVzdC1rZXktMzJieXQ=");
-    for (String agency : new String[] {"TE", "SOTE", "OH", "KELA", "PENSION"}) {
+    for (String agency : new String[] {"TE", "SOTE", "OH", "KELA", "PENSION", "ESH"}) {
       registry.add("SYSTEM_" + agency + "_PASSWORD", () -> SYSTEM_PASSWORD);
     }
     // Tests drive jobs themselves, so that retries and incidents happen when the test says.

@@ -73,9 +73,19 @@ public final class TasklistPage {
 
   /** Claims the task shown, fills in the form with what the user enters and presses "Merkitse valmiiksi". */
   public void complete(String taskId, TasklistForm form, Map<String, ?> entered) {
-    WebElement claim = waitFor(By.cssSelector("button.claim"));
-    claim.click();
-    waitUntil("the task is claimed", () -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
+    complete(taskId, form, entered, false);
+  }
+
+  /**
+   * {@link #complete(String, TasklistForm, Map)}; a task already assigned to the user (an onward
+   * referral's sender task goes to its responsible worker) has nothing to claim.
+   */
+  public void complete(String taskId, TasklistForm form, Map<String, ?> entered, boolean assignedToUser) {
+    if (!assignedToUser) {
+      WebElement claim = waitFor(By.cssSelector("button.claim"));
+      claim.click();
+      waitUntil("the task is claimed", () -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
+    }
     waitFor(By.cssSelector(".fjs-form"));
     fillAndPress(form, entered, "button[ng-click='complete()']", "Merkitse valmiiksi");
   }
