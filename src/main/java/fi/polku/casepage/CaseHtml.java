@@ -27,7 +27,8 @@ final class CaseHtml {
       + "main{padding:8px 24px 32px;max-width:1100px}h1{font-size:1.5rem;margin:.4em 0}"
       + "h2{font-size:1.15rem;margin:1.6em 0 .4em;border-bottom:2px solid #12395c;padding-bottom:2px}"
       + "h3{font-size:1rem;margin:1em 0 .3em}"
-      + "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9rem}th,td{border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top}"
+      + "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9rem;width:100%}table.fields{width:auto}td.when{white-space:nowrap}"
+      + "button,.badge{white-space:nowrap}th,td{border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top}"
       + "th{background:#eef2f6}dl.client{display:grid;grid-template-columns:max-content auto;gap:4px 16px;margin:.5em 0}"
       + "dl.client dt{font-weight:600}dl.client dd{margin:0}.note{font-size:.85rem;color:#444}"
       + ".overdue{color:#a40000;font-weight:bold}.ok{background:#e6f4ea;border:1px solid #8ac59a;padding:6px 10px;border-radius:4px}"
@@ -147,18 +148,23 @@ final class CaseHtml {
     }
     html.append("<table><thead><tr><th>Polku</th><th>Tila</th><th>Nykyinen vaihe</th><th>Kenellä</th><th>Määräaika</th></tr></thead><tbody>");
     for (CaseView.Path path : view.paths()) {
-      String state = path.running() ? "<span class=\"badge run\">käynnissä</span> alkoi " + day(path.startedAt())
-          : "<span class=\"badge\">päättynyt</span> " + day(path.endedAt()) + (path.endState() == null ? "" : ": " + escape(path.endState()));
+      String state = path.running() ? "<span class=\"badge run\">käynnissä</span><br>alkoi " + day(path.startedAt())
+          : "<span class=\"badge\">päättynyt</span> " + day(path.endedAt()) + (path.endState() == null ? "" : "<br>" + escape(path.endState()));
+      int rows = Math.max(1, path.steps().size());
+      // The path and its state once, beside all the steps it waits at.
+      html.append("<tr><td rowspan=\"").append(rows).append("\">").append(escape(path.name())).append("</td><td rowspan=\"")
+          .append(rows).append("\">").append(state).append("</td>");
       if (path.steps().isEmpty()) {
-        html.append("<tr><td>").append(escape(path.name())).append("</td><td>").append(state).append("</td><td>")
-            .append(path.running() ? "automaattinen vaihe" : "–").append("</td><td></td><td></td></tr>");
+        html.append("<td>").append(path.running() ? "automaattinen vaihe" : "–").append("</td><td></td><td></td></tr>");
         continue;
       }
+      boolean first = true;
       for (CaseView.Step step : path.steps()) {
-        html.append("<tr><td>").append(escape(path.name())).append("</td><td>").append(state).append("</td><td>")
-            .append(escape(step.name())).append("</td><td>").append(step.holder() == null ? "–" : escape(step.holder()))
-            .append("</td><td").append(step.overdue() ? " class=\"overdue\">myöhässä: " : ">")
-            .append(time(step.dueAt())).append("</td></tr>");
+        html.append(first ? "" : "<tr>").append("<td>").append(escape(step.name())).append("</td><td>")
+            .append(step.holder() == null ? "–" : escape(step.holder()))
+            .append("</td><td class=\"when").append(step.overdue() ? " overdue\">myöhässä: " : "\">")
+            .append(step.dueAt() == null ? "ei määräaikaa" : time(step.dueAt())).append("</td></tr>");
+        first = false;
       }
     }
     html.append("</tbody></table></section>");
@@ -172,7 +178,7 @@ final class CaseHtml {
     }
     for (CaseContent piece : shown) {
       html.append("<div class=\"piece\" data-scope=\"").append(piece.scope().code()).append("\"><h3>").append(escape(piece.title()))
-          .append(" <span class=\"badge\">").append(escape(piece.owner().finnishName())).append("</span></h3><table><tbody>");
+          .append(" <span class=\"badge\">").append(escape(piece.owner().finnishName())).append("</span></h3><table class=\"fields\"><tbody>");
       piece.data().forEach((key, value) -> {
         if (!"history".equals(key) && !"status".equals(key) && value != null) {
           html.append("<tr><th>").append(escape(FIELDS.getOrDefault(key, key))).append("</th><td>")
@@ -246,7 +252,7 @@ final class CaseHtml {
   private static void timeline(StringBuilder html, CaseView view) {
     html.append("<section id=\"timeline\"><h2>Tapahtumat</h2><table><thead><tr><th>Aika</th><th>Tapahtuma</th><th>Tarkemmin</th></tr></thead><tbody>");
     for (CaseView.Event event : view.timeline()) {
-      html.append("<tr><td>").append(time(event.at())).append("</td><td>").append(escape(event.what())).append("</td><td>")
+      html.append("<tr><td class=\"when\">").append(time(event.at())).append("</td><td>").append(escape(event.what())).append("</td><td>")
           .append(escape(event.detail())).append("</td></tr>");
     }
     html.append("</tbody></table></section>");

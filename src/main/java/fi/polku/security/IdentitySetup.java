@@ -3,6 +3,7 @@ package fi.polku.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import fi.polku.cases.Agency;
+import fi.polku.engine.CaseNumberOnTasks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,13 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   /**
-   * What every filter's list shows on each task besides its name and due date: the case number,
-   * so nine tasks of the same name can be told apart. Never the identity code; the client's name
-   * is not a process variable (PersonalDataVariables keeps it in our tables), so it is on the case
-   * page, not in the list.
+   * What every filter's list shows on each task besides its name and due date: the case number
+   * (the task variable CaseNumberOnTasks puts on every task), so nine tasks of the same name can be
+   * told apart. Never the identity code; the client's name is no variable at all
+   * (PersonalDataVariables keeps it in our tables), so it is on the case page, not in the list.
    */
-  static final List<Map<String, String>> LIST_VARIABLES = List.of(Map.of("name", "caseNumber", "label", "Asianumero"));
+  static final List<Map<String, String>> LIST_VARIABLES =
+      List.of(Map.of("name", CaseNumberOnTasks.VARIABLE, "label", "Asianumero"));
 
   private final PolkuSecurityProperties properties;
 

@@ -3,11 +3,14 @@ package fi.polku.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fi.polku.engine.CaseNumberOnTasks;
 import fi.polku.support.HttpTestClient;
+import fi.polku.support.TestReferrals;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -25,6 +28,8 @@ class TasklistAtAGlanceTest {
   @LocalServerPort int port;
   @Autowired FilterService filters;
   @Autowired TaskService tasks;
+  @Autowired ManagementService jobs;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
   void everyFilterShowsTheCaseNumberOfEachTask() {
@@ -33,7 +38,30 @@ class TasklistAtAGlanceTest {
     assertThat(all).extracting(Filter::getName).contains(StaffGroup.TE_COORDINATOR.filterName(), IdentitySetup.MY_TASKS_FILTER);
     for (Filter filter : all) {
       assertThat(filter.getProperties().get("variables")).as(filter.getName())
-          .isEqualTo(List.of(Map.of("name", "caseNumber", "label", "Asianumero")));
+          .isEqualTo(List.of(Map.of("name", "taskCaseNumber", "label", "Asianumero")));
+    }
+  }
+
+  @Test
+  void everyTaskOfAPathCarriesItsCaseNumberForTheList() throws Exception {
+    String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
+        + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
+        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
+        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
+        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + java.time.LocalDate.now().plusYears(1) + "\"}}";
+    HttpResponse<String> created = new HttpTestClient(port).postJson("/api/referrals", "te-system", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String caseNumber = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).get("caseNumber").asText();
+    for (int round = 0; round < 5; round++) {
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+          jobs.createJobQuery().processInstanceId(instance.getId()).list().forEach(job -> jobs.executeJob(job.getId())));
+    }
+
+    List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+    assertThat(open).isNotEmpty();
+    for (org.camunda.bpm.engine.task.Task task : open) {
+      assertThat(tasks.getVariableLocal(task.getId(), CaseNumberOnTasks.VARIABLE)).as(task.getName()).isEqualTo(caseNumber);
     }
   }
 
