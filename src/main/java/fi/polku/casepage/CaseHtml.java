@@ -285,8 +285,9 @@ final class CaseHtml {
   }
 
   private static <T> String select(String label, String name, List<T> options, Function<T, String> value, Function<T, String> text) {
+    // No choice made for the user: an empty first option, and the browser insists on a choice.
     StringBuilder html = new StringBuilder("<label>").append(label).append(" <select name=\"").append(name).append("\" id=\"")
-        .append(name).append("\" required>");
+        .append(name).append("\" required><option value=\"\">valitse</option>");
     for (T option : options) {
       html.append("<option value=\"").append(escape(value.apply(option))).append("\">").append(escape(text.apply(option))).append("</option>");
     }

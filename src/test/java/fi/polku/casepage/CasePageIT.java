@@ -167,8 +167,9 @@ class CasePageIT extends PostgresSpringTest {
   private static void picture(Browser browser, String name) throws java.io.IOException {
     // Measured in a low window: a page shorter than the window reports the window's height.
     browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 600));
-    Object height = browser.driver().executeScript("return document.documentElement.scrollHeight");
-    picture(browser, name, Math.min(4000, Math.max(600, ((Number) height).intValue() + 20)));
+    Object height = browser.driver().executeScript(
+        "return document.documentElement.scrollHeight + Math.max(0, window.outerHeight - window.innerHeight)");
+    picture(browser, name, Math.min(4000, Math.max(600, ((Number) height).intValue() + 40)));
   }
 
   /** A picture of the top of the page, as high as given (Tasklist fills any window). */
