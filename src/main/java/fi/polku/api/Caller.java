@@ -14,7 +14,7 @@ import java.util.Optional;
 public record Caller(String userId, List<String> groups, Optional<Agency> agency, boolean admin) {
 
   /** The caller of the groups: the first staff group's agency, else the system group's. */
-  static Caller of(String userId, List<String> groups) {
+  public static Caller of(String userId, List<String> groups) {
     Optional<Agency> agency = groups.stream().map(StaffGroup::ofId).flatMap(Optional::stream)
         .map(StaffGroup::agency).findFirst();
     if (agency.isEmpty()) {

@@ -2,6 +2,7 @@ package fi.polku.api;
 
 import fi.polku.cases.Agency;
 import fi.polku.consent.Consent;
+import fi.polku.consent.ConsentChannel;
 import fi.polku.consent.ConsentCheck;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
@@ -40,17 +41,19 @@ class ConsentController {
       @NotNull(message = "required") Agency toAgency,
       @NotNull(message = "required") ConsentScope scope,
       @NotNull(message = "required") LocalDate givenOn,
-      @NotNull(message = "required") LocalDate validUntil) {}
+      @NotNull(message = "required") LocalDate validUntil,
+      ConsentChannel channel) {}
 
   /** Records a consent the client gave; 201 with its Location. */
   @PostMapping(path = "/api/cases/{caseNumber}/consents", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Record a consent",
       description = "The client allows information of the scope (status, plan, health) to pass from one agency to "
-          + "another from givenOn to validUntil (inclusive). Only agencies taking part in the case may record one.")
+          + "another from givenOn to validUntil (inclusive), optionally saying how it was given (channel: written, "
+          + "electronic, in-person, phone). Only agencies taking part in the case may record one.")
   ResponseEntity<Consent> give(@PathVariable String caseNumber, @Valid @RequestBody ConsentRequest request, Caller caller) {
     caseAccess.visibleCase(caseNumber, caller);
     Consent consent = consents.give(caseNumber, new NewConsent(request.fromAgency(), request.toAgency(),
-        request.scope(), request.givenOn(), request.validUntil()), caller.userId());
+        request.scope(), request.givenOn(), request.validUntil(), request.channel()), caller.userId());
     // The agency the consent lets information reach takes part while it is in force (CaseAccess): no row to write.
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/consents/" + consent.id())).body(consent);
   }

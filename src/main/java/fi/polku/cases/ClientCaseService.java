@@ -86,6 +86,12 @@ public class ClientCaseService {
         (rs, row) -> rs.getString(1), caseNumber).stream().filter(email -> email != null && !email.isBlank()).findFirst();
   }
 
+  /** The client's name as the referral gave it, if one is known: for staff pages, never for logs or mails. */
+  public Optional<String> clientName(String caseNumber) {
+    return jdbc.query("select k.display_name from client k join client_case c on c.client_id = k.id where c.case_number = ?",
+        (rs, row) -> rs.getString(1), caseNumber).stream().filter(name -> name != null && !name.isBlank()).findFirst();
+  }
+
   /** The client's open cases, newest first: how a second referral of the same person is found. */
   public List<String> caseNumbersOf(PersonalIdentityCode identityCode) {
     return jdbc.queryForList(

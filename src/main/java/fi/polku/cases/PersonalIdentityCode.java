@@ -112,6 +112,15 @@ public final class PersonalIdentityCode {
     return value;
   }
 
+  /**
+   * What staff may read on a screen: the birth date and century sign, the individual number and
+   * check character hidden ({@code 131052-****}). Enough to tell two clients of the same name
+   * apart on the phone, not enough to act as the person.
+   */
+  public String masked() {
+    return value.substring(0, 7) + "****";
+  }
+
   public LocalDate birthDate() {
     return birthDate;
   }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 /**
  * One consent of the register: the client allows information of the scope to pass from one
  * agency to another from {@code givenOn} to {@code validUntil} (both inclusive), unless withdrawn.
+ *
+ * @param channel how the client gave it, null when not recorded
  */
 public record Consent(
     long id,
@@ -19,4 +21,11 @@ public record Consent(
     Instant withdrawnAt,
     String withdrawnBy,
     Instant recordedAt,
-    String recordedBy) {}
+    String recordedBy,
+    ConsentChannel channel) {
+
+  /** Whether the consent lets information pass on the day (Finnish calendar) at the instant. */
+  public boolean inForce(LocalDate day, Instant at) {
+    return !givenOn.isAfter(day) && !validUntil.isBefore(day) && (withdrawnAt == null || withdrawnAt.isAfter(at));
+  }
+}

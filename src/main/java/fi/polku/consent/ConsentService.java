@@ -57,7 +57,7 @@ public class ConsentService {
     jdbc.update(connection -> {
       var statement = connection.prepareStatement(
           "insert into consent (client_id, case_number, from_agency, to_agency, scope, given_on, valid_until,"
-              + " recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+              + " recorded_at, recorded_by, channel) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       statement.setLong(1, clientCase.clientId());
       statement.setString(2, caseNumber);
       statement.setString(3, consent.fromAgency().code());
@@ -67,6 +67,7 @@ public class ConsentService {
       statement.setObject(7, consent.validUntil());
       statement.setTimestamp(8, Timestamp.from(now));
       statement.setString(9, recordedBy);
+      statement.setString(10, consent.channel() == null ? null : consent.channel().code());
       return statement;
     }, key);
     return get(caseNumber, key.getKey().longValue());
@@ -159,7 +160,8 @@ public class ConsentService {
         Agency.fromCode(rs.getString("from_agency")), Agency.fromCode(rs.getString("to_agency")),
         ConsentScope.fromCode(rs.getString("scope")), rs.getObject("given_on", LocalDate.class),
         rs.getObject("valid_until", LocalDate.class), instant(rs.getTimestamp("withdrawn_at")),
-        rs.getString("withdrawn_by"), instant(rs.getTimestamp("recorded_at")), rs.getString("recorded_by"));
+        rs.getString("withdrawn_by"), instant(rs.getTimestamp("recorded_at")), rs.getString("recorded_by"),
+        rs.getString("channel") == null ? null : ConsentChannel.fromCode(rs.getString("channel")));
   }
 
   private static ConsentCheck check(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package fi.polku.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import fi.polku.cases.Agency;
+import fi.polku.engine.CaseNumberOnTasks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String MY_TASKS_FILTER = "Omat tehtävät";
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  /**
+   * What every filter's list shows on each task besides its name and due date: the case number
+   * (the task variable CaseNumberOnTasks puts on every task), so nine tasks of the same name can be
+   * told apart. Never the identity code; the client's name is no variable at all
+   * (PersonalDataVariables keeps it in our tables), so it is on the case page, not in the list.
+   */
+  static final List<Map<String, String>> LIST_VARIABLES =
+      List.of(Map.of("name", CaseNumberOnTasks.VARIABLE, "label", "Asianumero"));
 
   private final PolkuSecurityProperties properties;
 
@@ -138,6 +148,13 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       FilterService filters, String name, TaskQuery query, String description, int priority) {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
+      // Filters made before the list showed the case number get it on the next start.
+      if (!LIST_VARIABLES.equals(existing.getProperties().get("variables"))) {
+        Map<String, Object> updated = new LinkedHashMap<>(existing.getProperties());
+        updated.put("variables", LIST_VARIABLES);
+        existing.setProperties(updated);
+        return filters.saveFilter(existing);
+      }
       return existing;
     }
     Map<String, Object> filterProperties = new LinkedHashMap<>();
@@ -145,6 +162,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     filterProperties.put("priority", priority);
     filterProperties.put("refresh", true);
     filterProperties.put("showUndefinedVariable", false);
+    filterProperties.put("variables", LIST_VARIABLES);
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(filterProperties);
     return filters.saveFilter(filter);
   }

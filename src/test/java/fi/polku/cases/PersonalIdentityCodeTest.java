@@ -106,6 +106,16 @@ class PersonalIdentityCodeTest {
     assertThat(parsed).isEqualTo(parse("230373Y9037")).hasSameHashCodeAs(parse("230373Y9037"));
   }
 
+  @ParameterizedTest(name = "{0} is shown as {1}")
+  @CsvSource({
+    "131052-950H, 131052-****",
+    "230373Y9037, 230373Y****",
+    "050520c910s, 050520C****",
+  })
+  void theMaskedCodeShowsTheBirthDateAndCenturySignOnly(String code, String masked) {
+    assertThat(parse(code).masked()).isEqualTo(masked).doesNotContain(parse(code).value().substring(7));
+  }
+
   @Test
   void aLowercaseCheckCharacterAndCenturySignAreAccepted() {
     assertThat(parse("050520c910s").value()).isEqualTo("050520C910S");

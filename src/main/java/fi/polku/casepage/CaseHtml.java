@@ -1,0 +1,296 @@
+package fi.polku.casepage;
+
+import fi.polku.api.CaseContentSource.CaseContent;
+import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.Agency;
+import fi.polku.consent.Consent;
+import fi.polku.consent.ConsentChannel;
+import fi.polku.consent.ConsentScope;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The case pages' HTML, in Finnish, with the look of the evaluation page. Every value that comes
+ * from a user or a record goes through {@link #escape}.
+ */
+final class CaseHtml {
+
+  static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1d1d1d;background:#fff}"
+      + "header{background:#12395c;color:#fff;padding:12px 24px;display:flex;justify-content:space-between;align-items:center;gap:16px;flex-wrap:wrap}"
+      + "header a{color:#fff}header nav{display:flex;gap:16px;align-items:center}"
+      + "header form{display:flex;gap:6px}header input{font-size:.95rem;padding:3px 6px;width:12em}"
+      + "main{padding:8px 24px 32px;max-width:1100px}h1{font-size:1.5rem;margin:.4em 0}"
+      + "h2{font-size:1.15rem;margin:1.6em 0 .4em;border-bottom:2px solid #12395c;padding-bottom:2px}"
+      + "h3{font-size:1rem;margin:1em 0 .3em}"
+      + "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9rem;width:100%}table.fields{width:auto}td.when{white-space:nowrap}"
+      + "button,.badge{white-space:nowrap}th,td{border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top}"
+      + "th{background:#eef2f6}dl.client{display:grid;grid-template-columns:max-content auto;gap:4px 16px;margin:.5em 0}"
+      + "dl.client dt{font-weight:600}dl.client dd{margin:0}.note{font-size:.85rem;color:#444}"
+      + ".overdue{color:#a40000;font-weight:bold}.ok{background:#e6f4ea;border:1px solid #8ac59a;padding:6px 10px;border-radius:4px}"
+      + ".error{color:#a40000;font-weight:bold}.badge{display:inline-block;padding:0 6px;border-radius:3px;font-size:.8rem;background:#eef2f6;border:1px solid #c8c8c8}"
+      + ".badge.run{background:#e6f4ea;border-color:#8ac59a}"
+      + "form.consent{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;background:#f4f6f8;padding:10px;border-radius:4px}"
+      + "form label{display:flex;flex-direction:column;font-size:.85rem}form.inline{display:inline;margin:0}"
+      + "button{font-size:.9rem;padding:3px 10px}select,input{font-size:.9rem;padding:3px}"
+      + ".login{max-width:360px;margin:40px auto}.login form{display:flex;flex-direction:column;gap:10px}"
+      + ".login input{font-size:1rem;padding:4px}section{break-inside:avoid}"
+      + "@media print{header form,header a,form,.noprint{display:none}header{background:none;color:#000;border-bottom:2px solid #000}}";
+
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm");
+
+  /** Finnish names of the content fields the paths give (the API's keys). */
+  private static final Map<String, String> FIELDS = Map.of(
+      "statusName", "Tila", "reason", "Syy", "followOnPaths", "Jatkopolut", "caseManager", "Asiakasvastaava");
+
+  private CaseHtml() {}
+
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static String time(Instant at) {
+    return at == null ? "" : at.atZone(WorkingDays.FINLAND).format(TIME);
+  }
+
+  static String day(LocalDate day) {
+    return day == null ? "" : day.format(DAY);
+  }
+
+  static String day(Instant at) {
+    return at == null ? "" : at.atZone(WorkingDays.FINLAND).format(DAY);
+  }
+
+  static String scopeName(ConsentScope scope) {
+    return switch (scope) {
+      case STATUS -> "tila (vaiheiden eteneminen)";
+      case PLAN -> "suunnitelma";
+      case HEALTH -> "terveystiedot";
+    };
+  }
+
+  /** The bar on top of every page: the search box, the worker's own cases, who is logged in. */
+  static String header(StaffUser user, String searched) {
+    return "<header><strong>Polku · Asiakkuus</strong><nav>"
+        + "<form method=\"get\" action=\"/cases\" role=\"search\"><input name=\"q\" id=\"search\" aria-label=\"Asianumero\""
+        + " placeholder=\"TK-2026-000123\" value=\"" + escape(searched) + "\"><button type=\"submit\">Hae</button></form>"
+        + "<a href=\"/cases/mine\">Omat asiakkaat</a><a href=\"/camunda/app/tasklist/\">Tehtävät</a>"
+        + "<span>" + escape(user.fullName()) + " · <a href=\"/cases/logout\">Kirjaudu ulos</a></span></nav></header>";
+  }
+
+  static String notFound(StaffUser user, String caseNumber) {
+    return header(user, caseNumber) + "<main><h1>Asiakkuutta ei löydy</h1><p>Asianumerolla <b>" + escape(caseNumber)
+        + "</b> ei löydy asiakkuutta, jota voisit katsoa. Tarkista numero (muoto TK-2026-000123).</p>"
+        + "<p><a href=\"/cases/mine\">Omat asiakkaat</a></p></main>";
+  }
+
+  static String search(StaffUser user) {
+    return header(user, null) + "<main><h1>Hae asiakkuus</h1><p>Kirjoita asianumero yläpalkin hakukenttään"
+        + " (esim. TK-2026-000123) tai avaa <a href=\"/cases/mine\">omat asiakkaasi</a>.</p></main>";
+  }
+
+  static String login(String error, String next) {
+    return "<main class=\"login\"><h1>Polku · Asiakkuus</h1><p>Kirjaudu Polun käyttäjätunnuksella.</p>"
+        + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>")
+        + "<form method=\"post\" action=\"/cases/login\"><input type=\"hidden\" name=\"next\" value=\"" + escape(next) + "\">"
+        + "<label>Käyttäjätunnus <input name=\"username\" id=\"username\" autocomplete=\"username\" required></label>"
+        + "<label>Salasana <input name=\"password\" id=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
+        + "<button type=\"submit\" id=\"login\">Kirjaudu</button></form></main>";
+  }
+
+  static String page(CaseView view, StaffUser user, String notice, String error) {
+    StringBuilder html = new StringBuilder(header(user, view.caseNumber())).append("<main>");
+    html.append("<h1>Asiakkuus ").append(escape(view.caseNumber())).append("</h1>");
+    if (notice != null) {
+      html.append("<p class=\"ok\" role=\"status\">").append(escape(notice)).append("</p>");
+    }
+    if (error != null) {
+      html.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+    }
+    html.append("<dl class=\"client\" id=\"client\"><dt>Asiakas</dt><dd id=\"client-name\">")
+        .append(view.clientName() == null ? "<i>nimi puuttuu</i>" : escape(view.clientName()))
+        .append("</dd><dt>Henkilötunnus</dt><dd id=\"identity-code\">").append(escape(view.maskedIdentityCode()))
+        .append("</dd><dt>Kunta</dt><dd>").append(escape(view.municipality()))
+        .append("</dd><dt>Avattu</dt><dd>").append(time(view.openedAt())).append(", ").append(escape(view.openedBy().finnishName()))
+        .append("</dd><dt>Mukana</dt><dd>").append(escape(String.join(", ", view.participants().stream().map(Agency::finnishName).toList())))
+        .append("</dd></dl>");
+    paths(html, view);
+    content(html, view);
+    consents(html, view, user);
+    timeline(html, view);
+    return html.append("</main>").toString();
+  }
+
+  private static void paths(StringBuilder html, CaseView view) {
+    html.append("<section id=\"paths\"><h2>Palvelupolut</h2>");
+    if (view.paths().isEmpty()) {
+      html.append("<p class=\"note\">Asiakkuudella ei ole vielä palvelupolkua.</p></section>");
+      return;
+    }
+    html.append("<table><thead><tr><th>Polku</th><th>Tila</th><th>Nykyinen vaihe</th><th>Kenellä</th><th>Määräaika</th></tr></thead><tbody>");
+    for (CaseView.Path path : view.paths()) {
+      String state = path.running() ? "<span class=\"badge run\">käynnissä</span><br>alkoi " + day(path.startedAt())
+          : "<span class=\"badge\">päättynyt</span> " + day(path.endedAt()) + (path.endState() == null ? "" : "<br>" + escape(path.endState()));
+      int rows = Math.max(1, path.steps().size());
+      // The path and its state once, beside all the steps it waits at.
+      html.append("<tr><td rowspan=\"").append(rows).append("\">").append(escape(path.name())).append("</td><td rowspan=\"")
+          .append(rows).append("\">").append(state).append("</td>");
+      if (path.steps().isEmpty()) {
+        html.append("<td>").append(path.running() ? "automaattinen vaihe" : "–").append("</td><td></td><td></td></tr>");
+        continue;
+      }
+      boolean first = true;
+      for (CaseView.Step step : path.steps()) {
+        html.append(first ? "" : "<tr>").append("<td>").append(escape(step.name())).append("</td><td>")
+            .append(step.holder() == null ? "–" : escape(step.holder()))
+            .append("</td><td class=\"when").append(step.overdue() ? " overdue\">myöhässä: " : "\">")
+            .append(step.dueAt() == null ? "ei määräaikaa" : time(step.dueAt())).append("</td></tr>");
+        first = false;
+      }
+    }
+    html.append("</tbody></table></section>");
+  }
+
+  private static void content(StringBuilder html, CaseView view) {
+    html.append("<section id=\"content\"><h2>Suunnitelma ja tiedot</h2>");
+    List<CaseContent> shown = view.content();
+    if (shown.isEmpty()) {
+      html.append("<p class=\"note\">Ei näytettäviä tietoja.</p>");
+    }
+    for (CaseContent piece : shown) {
+      html.append("<div class=\"piece\" data-scope=\"").append(piece.scope().code()).append("\"><h3>").append(escape(piece.title()))
+          .append(" <span class=\"badge\">").append(escape(piece.owner().finnishName())).append("</span></h3><table class=\"fields\"><tbody>");
+      piece.data().forEach((key, value) -> {
+        if (!"history".equals(key) && !"status".equals(key) && value != null) {
+          html.append("<tr><th>").append(escape(FIELDS.getOrDefault(key, key))).append("</th><td>")
+              .append(escape(text(key, value))).append("</td></tr>");
+        }
+      });
+      html.append("</tbody></table></div>");
+    }
+    html.append("<p class=\"note\">Toisen tahon suunnitelma- ja terveystiedot näkyvät vain, kun asiakkaan suostumus niiden"
+        + " luovuttamiseen on voimassa. Jokainen tarkistus kirjataan lokiin.</p></section>");
+  }
+
+  private static String text(String key, Object value) {
+    if (value instanceof Collection<?> values) {
+      return String.join(", ", values.stream().map(item -> FollowOnPaths.label(key, String.valueOf(item))).toList());
+    }
+    return String.valueOf(value);
+  }
+
+  private static void consents(StringBuilder html, CaseView view, StaffUser user) {
+    html.append("<section id=\"consents\"><h2>Suostumukset</h2><h3>Voimassa</h3>");
+    consentTable(html, view.consentsInForce(), view, user, true);
+    html.append("<h3>Päättyneet ja perutut</h3>");
+    consentTable(html, view.pastConsents(), view, user, false);
+    html.append("<h3>Kirjaa suostumus</h3><p class=\"note\">Kirjaa asiakkaan antama suostumus heti, kun asiakas on sen antanut."
+        + " Peruminen tulee voimaan heti: seuraava tietojen luovutus ei enää onnistu.</p>")
+        .append("<form class=\"consent\" id=\"new-consent\" method=\"post\" action=\"/cases/").append(escape(view.caseNumber()))
+        .append("/consents\">").append(csrf(user))
+        .append(select("Luovuttaja", "fromAgency", List.of(Agency.values()), Agency::code, Agency::finnishName))
+        .append(select("Vastaanottaja", "toAgency", List.of(Agency.values()), Agency::code, Agency::finnishName))
+        .append(select("Tiedot", "scope", List.of(ConsentScope.values()), ConsentScope::code, CaseHtml::scopeName))
+        .append("<label>Annettu <input type=\"date\" name=\"givenOn\" id=\"givenOn\" required value=\"").append(view.today())
+        .append("\" max=\"").append(view.today()).append("\"></label>")
+        .append("<label>Voimassa asti <input type=\"date\" name=\"validUntil\" id=\"validUntil\" required value=\"")
+        .append(view.today().plusYears(1)).append("\" min=\"").append(view.today()).append("\"></label>")
+        .append(select("Miten annettu", "channel", List.of(ConsentChannel.values()), ConsentChannel::code, ConsentChannel::finnishName))
+        .append("<button type=\"submit\" id=\"record-consent\">Kirjaa suostumus</button></form></section>");
+  }
+
+  private static void consentTable(StringBuilder html, List<Consent> consents, CaseView view, StaffUser user, boolean inForce) {
+    if (consents.isEmpty()) {
+      html.append("<p class=\"note\">Ei suostumuksia.</p>");
+      return;
+    }
+    html.append("<table class=\"consents\" id=\"").append(inForce ? "consents-in-force" : "consents-past")
+        .append("\"><thead><tr><th>Luovuttaja</th><th>Vastaanottaja</th><th>Tiedot</th><th>Annettu</th><th>Voimassa asti</th>"
+            + "<th>Miten annettu</th><th>Kirjannut</th><th>").append(inForce ? "" : "Tila").append("</th></tr></thead><tbody>");
+    for (Consent consent : consents) {
+      html.append("<tr data-consent=\"").append(consent.id()).append("\"><td>").append(escape(consent.fromAgency().finnishName()))
+          .append("</td><td>").append(escape(consent.toAgency().finnishName())).append("</td><td>").append(escape(scopeName(consent.scope())))
+          .append("</td><td>").append(day(consent.givenOn())).append("</td><td>").append(day(consent.validUntil()))
+          .append("</td><td>").append(consent.channel() == null ? "–" : escape(consent.channel().finnishName()))
+          .append("</td><td>").append(escape(consent.recordedBy())).append(", ").append(day(consent.recordedAt()))
+          .append("</td><td>");
+      if (inForce) {
+        html.append("<form class=\"inline\" method=\"post\" action=\"/cases/").append(escape(view.caseNumber())).append("/consents/")
+            .append(consent.id()).append("/withdrawal\">").append(csrf(user))
+            .append("<button type=\"submit\" class=\"withdraw\">Peru suostumus</button></form>");
+      } else if (consent.withdrawnAt() != null) {
+        html.append("peruttu ").append(time(consent.withdrawnAt())).append(" (").append(escape(consent.withdrawnBy())).append(")");
+      } else if (consent.validUntil().isBefore(view.today())) {
+        html.append("päättynyt");
+      } else {
+        html.append("alkaa ").append(day(consent.givenOn()));
+      }
+      html.append("</td></tr>");
+    }
+    html.append("</tbody></table>");
+  }
+
+  private static void timeline(StringBuilder html, CaseView view) {
+    html.append("<section id=\"timeline\"><h2>Tapahtumat</h2><table><thead><tr><th>Aika</th><th>Tapahtuma</th><th>Tarkemmin</th></tr></thead><tbody>");
+    for (CaseView.Event event : view.timeline()) {
+      html.append("<tr><td class=\"when\">").append(time(event.at())).append("</td><td>").append(escape(event.what())).append("</td><td>")
+          .append(escape(event.detail())).append("</td></tr>");
+    }
+    html.append("</tbody></table></section>");
+  }
+
+  static String mine(StaffUser user, List<MyCases.MyCase> cases) {
+    StringBuilder html = new StringBuilder(header(user, null)).append("<main><h1>Omat asiakkaat</h1>")
+        .append("<p class=\"note\">Asiakkuudet, joissa sinulla on tehtävä, ja ne, joissa viimeksi tehty tehtävä on sinun."
+            + " Myöhässä olevat ensin, sitten seuraavan määräajan mukaan.</p>");
+    if (cases.isEmpty()) {
+      return html.append("<p>Sinulla ei ole asiakkuuksia. Ota tehtävä itsellesi <a href=\"/camunda/app/tasklist/\">tehtävälistasta</a>.</p></main>").toString();
+    }
+    html.append("<table id=\"my-cases\"><thead><tr><th>Asiakkuus</th><th>Asiakas</th><th>Seuraavaksi</th><th>Kenellä</th>"
+        + "<th>Määräaika</th><th>Myöhässä</th></tr></thead><tbody>");
+    for (MyCases.MyCase myCase : cases) {
+      MyCases.OpenStep next = myCase.next();
+      html.append("<tr><td><a href=\"/cases/").append(escape(myCase.caseNumber())).append("\">").append(escape(myCase.caseNumber()))
+          .append("</a></td><td>").append(escape(myCase.clientName())).append("</td><td>")
+          .append(next == null ? "ei avoimia tehtäviä" : escape(next.name()) + "<br><span class=\"note\">" + escape(next.pathName()) + "</span>")
+          .append("</td><td>").append(next == null || next.holder() == null ? "" : next.mine() ? "sinä" : escape(next.holder()))
+          .append("</td><td").append(next != null && next.overdue() ? " class=\"overdue\">" : ">")
+          .append(next == null ? "" : time(next.dueAt())).append("</td><td")
+          .append(myCase.overdue() > 0 ? " class=\"overdue\">" + myCase.overdue() + " tehtävää" : ">–").append("</td></tr>");
+    }
+    return html.append("</tbody></table></main>").toString();
+  }
+
+  private static String csrf(StaffUser user) {
+    return "<input type=\"hidden\" name=\"_csrf\" value=\"" + escape(user.csrfToken()) + "\">";
+  }
+
+  private static <T> String select(String label, String name, List<T> options, Function<T, String> value, Function<T, String> text) {
+    // No choice made for the user: an empty first option, and the browser insists on a choice.
+    StringBuilder html = new StringBuilder("<label>").append(label).append(" <select name=\"").append(name).append("\" id=\"")
+        .append(name).append("\" required><option value=\"\">valitse</option>");
+    for (T option : options) {
+      html.append("<option value=\"").append(escape(value.apply(option))).append("\">").append(escape(text.apply(option))).append("</option>");
+    }
+    return html.append("</select></label>").toString();
+  }
+}

@@ -1,0 +1,250 @@
+package fi.polku.casepage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fi.polku.support.Browser;
+import fi.polku.support.HttpTestClient;
+import fi.polku.support.PostgresSpringTest;
+import fi.polku.support.Tasklist;
+import fi.polku.support.TasklistPage;
+import fi.polku.support.TestReferrals;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The case page and Tasklist in headless Chromium on PostgreSQL, as staff of three agencies meet
+ * them: a TE coordinator sees a mapped client's case with the sote centre's plan, records a
+ * consent the client phoned in and withdraws the plan consent, after which the plan no longer
+ * reaches employment services by the API either (with the refusal in the audit trail); an
+ * occupational health professional gets the same "not found" page as for a case that does not
+ * exist; and Tasklist lists the task with its case number, without the vendor banner or "Luo tehtävä".
+ */
+class CasePageIT extends PostgresSpringTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+      .withPerMethodLifecycle(false);
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String COORDINATOR = "it-case-koordinaattori";
+  static final String COUNSELLOR = "it-case-palveluohjaaja";
+  static final String TEAM = "it-case-tiimi";
+  static final String OCCUPATIONAL_HEALTH = "it-case-tyoterveys";
+  static final Path PICTURES = Path.of("target", "case-page");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
+  HttpTestClient http;
+
+  @BeforeEach
+  void people() {
+    http = new HttpTestClient(port);
+    staff(COORDINATOR, "te-coordinator");
+    staff(COUNSELLOR, "sote-counsellor");
+    staff(TEAM, "work-ability-team");
+    staff(OCCUPATIONAL_HEALTH, "oh-professional");
+  }
+
+  @Test
+  void aCoordinatorSeesThePlanRecordsAndWithdrawsConsentsAndAnotherAgencyFindsNothing() throws Exception {
+    Browser.assumeAvailable();
+    String identityCode = TestReferrals.randomTestCode();
+    String caseNumber = mappedReferral(identityCode);
+    String base = "http://127.0.0.1:" + port;
+
+    try (Browser browser = new Browser()) {
+      browser.open(base + "/cases/" + caseNumber);
+      assertThat(browser.title()).as("not logged in: the login page").contains("Kirjaudu");
+      browser.logIn(COORDINATOR, STAFF_PASSWORD);
+
+      assertThat(browser.text("h1")).isEqualTo("Asiakkuus " + caseNumber);
+      assertThat(browser.text("#client-name")).isEqualTo("Testi Asiakas");
+      assertThat(browser.text("#identity-code")).isEqualTo(identityCode.substring(0, 7) + "****");
+      assertThat(browser.driver().getPageSource()).doesNotContain(identityCode);
+      assertThat(browser.text("#paths")).contains("Tutustu").contains("Testi te-coordinator (" + COORDINATOR + ")");
+      assertThat(browser.text("#content")).as("the sote centre's plan, with the consent in force")
+          .contains("Työkyvyn tuen suunnitelma").contains("Ammatillinen kuntoutus").contains("Tiina Tiimi");
+      assertThat(browser.text("#timeline")).contains("Asiakkuus avattu").contains("Polku alkoi").contains("Suostumus kirjattu");
+      picture(browser, "case-page.png");
+
+      // The client phones: they allow employment services to pass the plan to Kela.
+      browser.driver().findElement(By.cssSelector("#fromAgency option[value='te']")).click();
+      browser.driver().findElement(By.cssSelector("#toAgency option[value='kela']")).click();
+      browser.driver().findElement(By.cssSelector("#scope option[value='plan']")).click();
+      browser.driver().findElement(By.cssSelector("#channel option[value='phone']")).click();
+      browser.driver().findElement(By.id("record-consent")).click();
+      assertThat(browser.text("p.ok")).isEqualTo("Suostumus kirjattu.");
+      assertThat(browser.text("#consents-in-force")).contains("Kela").contains("puhelimessa").contains(COORDINATOR);
+      assertThat(jdbc.queryForObject("select count(*) from consent where case_number = ? and to_agency = 'kela'"
+          + " and scope = 'plan' and channel = 'phone' and recorded_by = ? and withdrawn_at is null", Integer.class,
+          caseNumber, COORDINATOR)).isOne();
+
+      // ...and withdraw the plan consent from the sote centre to employment services.
+      assertThat(planReachesEmploymentServices(caseNumber)).as("before the withdrawal").isTrue();
+      WebElement planToTe = browser.driver().findElements(By.cssSelector("#consents-in-force tbody tr")).stream()
+          .filter(row -> row.getText().startsWith("sote-keskus työllisyyspalvelut suunnitelma")).findFirst().orElseThrow();
+      planToTe.findElement(By.cssSelector("button.withdraw")).click();
+      Instant withdrawnBy = Instant.now();
+      assertThat(browser.text("p.ok")).startsWith("Suostumus peruttu.");
+      assertThat(browser.text("#consents-past")).contains("peruttu").contains(COORDINATOR);
+      assertThat(browser.text("#content")).as("the plan is gone from the page at once")
+          .doesNotContain("Työkyvyn tuen suunnitelma").contains("Lähetteen tila");
+      picture(browser, "case-page-after-withdrawal.png");
+
+      // The next crossing is refused at once, by the API as well, and the refusal is audited.
+      assertThat(planReachesEmploymentServices(caseNumber)).as("after the withdrawal").isFalse();
+      assertThat(jdbc.queryForObject("select count(*) from consent_check where case_number = ? and from_agency = 'sote'"
+              + " and to_agency = 'te' and scope = 'plan' and allowed = false and checked_by = 'api:te-system'"
+              + " and checked_at >= ?", Integer.class, caseNumber, Timestamp.from(withdrawnBy.minusSeconds(5))))
+          .isGreaterThanOrEqualTo(1);
+      assertThat(jdbc.queryForObject("select count(*) from consent_check where case_number = ? and to_agency = 'te'"
+          + " and scope = 'plan' and checked_by = ? and allowed = true", Integer.class, caseNumber, "page:" + COORDINATOR))
+          .as("the page's own crossing before the withdrawal was audited too").isGreaterThanOrEqualTo(1);
+
+      browser.open(base + "/cases/mine");
+      assertThat(browser.text("#my-cases")).contains(caseNumber).contains("Tutustu");
+      picture(browser, "my-cases.png");
+
+      // Another agency: the same page as for a case number that does not exist.
+      browser.open(base + "/cases/logout");
+      browser.open(base + "/cases/" + caseNumber);
+      browser.logIn(OCCUPATIONAL_HEALTH, STAFF_PASSWORD);
+      String hidden = browser.text("main").replace(caseNumber, "X");
+      assertThat(browser.text("h1")).isEqualTo("Asiakkuutta ei löydy");
+      assertThat(browser.driver().getPageSource()).doesNotContain("Testi Asiakas").doesNotContain(identityCode.substring(0, 6));
+      picture(browser, "case-not-found.png");
+      browser.open(base + "/cases?q=TK-1999-999999");
+      assertThat(browser.text("main").replace("TK-1999-999999", "X")).isEqualTo(hidden);
+    }
+  }
+
+  @Test
+  void tasklistListsTheCaseNumberWithoutTheVendorBannerOrTaskCreation() throws Exception {
+    Browser.assumeAvailable();
+    String caseNumber = mappedReferral(TestReferrals.randomTestCode());
+    try (Browser browser = new Browser()) {
+      TasklistPage tasklist = new TasklistPage(browser, port);
+      tasklist.logIn(COORDINATOR, STAFF_PASSWORD);
+      JavascriptExecutor page = browser.driver();
+      long until = System.currentTimeMillis() + 20_000;
+      while (!visibleText(page).contains(caseNumber) && System.currentTimeMillis() < until) {
+        Thread.sleep(200);
+      }
+      String text = visibleText(page);
+      picture(browser, "tasklist-list.png", 800);
+      assertThat(text).as("a list row shows the case number").contains("Asianumero").contains(caseNumber);
+      assertThat(text).doesNotContain("Camunda 8").doesNotContain("Luo tehtävä");
+      assertThat(page.executeScript("return Array.from(document.querySelectorAll('.ce-eol-banner, .create-task-action'))"
+          + ".filter(e => e.offsetParent !== null).length")).isEqualTo(0L);
+    }
+  }
+
+  /** A picture of the whole page and no more: the window as high as the page. */
+  private static void picture(Browser browser, String name) throws java.io.IOException {
+    // Measured in a low window: a page shorter than the window reports the window's height.
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 600));
+    Object height = browser.driver().executeScript(
+        "return document.documentElement.scrollHeight + Math.max(0, window.outerHeight - window.innerHeight)");
+    picture(browser, name, Math.min(4000, Math.max(600, ((Number) height).intValue() + 40)));
+  }
+
+  /** A picture of the top of the page, as high as given (Tasklist fills any window). */
+  private static void picture(Browser browser, String name, int pageHeight) throws java.io.IOException {
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, pageHeight));
+    browser.screenshot(PICTURES.resolve(name));
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 4000));
+  }
+
+  private static String visibleText(JavascriptExecutor page) {
+    return (String) page.executeScript("return document.body.innerText");
+  }
+
+  /** Whether the sote centre's plan is in what employment services' system reads of the case now. */
+  private boolean planReachesEmploymentServices(String caseNumber) throws Exception {
+    HttpResponse<String> read = http.send(http.request("/api/cases/" + caseNumber, "te-system", SYSTEM_PASSWORD).GET().build());
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    for (JsonNode piece : JSON.readTree(read.body()).get("content")) {
+      if ("plan".equals(piece.get("scope").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A referral from employment services' system with the client's consent, triaged, booked and
+   * mapped by the sote centre, so path 1 waits for the coordinator to review the plan; the
+   * coordinator has taken that task.
+   */
+  private String mappedReferral(String identityCode) throws Exception {
+    String body = "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
+        + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
+        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
+        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
+        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
+    HttpResponse<String> created = http.send(http.request("/api/referrals", "te-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
+    Map<String, Object> triage = new HashMap<>();
+    for (int item = 1; item <= 12; item++) {
+      triage.put("whodas" + item, 1);
+    }
+    triage.put("triageDecision", "team-appointment");
+    triage.put("clientDeclined", false);
+    triage.put("initialInterviewDone", true);
+    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage);
+    complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
+        "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
+    complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
+        "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
+        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", "Tiina Tiimi"));
+    runJobs(caseNumber);
+    Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_ReviewPlan").singleResult();
+    assertThat(review).as("path 1 waits for the coordinator's review").isNotNull();
+    engine.getTaskService().claim(review.getId(), COORDINATOR);
+    return caseNumber;
+  }
+
+  /** Completes the case's task of the step as the user, with what the user enters into its form in Tasklist. */
+  private void complete(String caseNumber, String step, String user, Map<String, Object> entered) {
+    runJobs(caseNumber);
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(step)
+        .singleResult();
+    assertThat(task).as(step).isNotNull();
+    engine.getTaskService().claim(task.getId(), user);
+    engine.getFormService().submitTaskForm(task.getId(), Tasklist.submission(engine, task.getId(), entered));
+    runJobs(caseNumber);
+  }
+
+  /** Runs the case's jobs except the triage SLA timer: everything here is on time. */
+  private void runJobs(String caseNumber) {
+    runJobs(caseNumber, job -> !"Timer_TriageSla".equals(activityOf(job)));
+  }
+}

@@ -1,0 +1,139 @@
+package fi.polku.casepage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.polku.support.HttpTestClient;
+import fi.polku.support.TestReferrals;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The case page on the embedded default: who sees a case (as in the API), the masked identity
+ * code, the consent screen's CSRF protection, and a consent recorded and withdrawn there taking
+ * the receiving agency in and out of the case at once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CasePageTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  String identityCode;
+  String caseNumber;
+
+  @BeforeEach
+  void aCaseOpenedByEmploymentServices() throws Exception {
+    identityCode = TestReferrals.randomTestCode();
+    HttpResponse<String> created = new HttpTestClient(port).postJson("/api/cases", "te-system",
+        "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Maija Meikäläinen\",\"municipality\":\"Vaasa\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
+  }
+
+  @Test
+  void staffOfTheOpeningAgencySeeTheClientWithTheIdentityCodeMasked() {
+    HttpResponse<String> page = loggedIn("koordinaattori").get("/cases/" + caseNumber, null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Asiakkuus " + caseNumber).contains("Maija Meikäläinen")
+        .contains(identityCode.substring(0, 7) + "****").doesNotContain(identityCode.substring(7))
+        .contains("Suostumukset").contains("Kirjaa suostumus");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
+  void staffOfAnAgencyTakingNoPartGetTheSamePageAsForACaseThatDoesNotExist() {
+    HttpTestClient outsider = loggedIn("tyoterveys");
+    HttpResponse<String> hidden = outsider.get("/cases/" + caseNumber, null);
+    HttpResponse<String> missing = outsider.get("/cases/TK-1999-999999", null);
+
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(hidden.body().replace(caseNumber, "X")).isEqualTo(missing.body().replace("TK-1999-999999", "X"));
+    assertThat(hidden.body()).doesNotContain("Maija").doesNotContain(identityCode.substring(0, 6));
+  }
+
+  @Test
+  void theSearchBoxLeadsToTheCaseAndNobodyUnknownGetsIn() {
+    HttpResponse<String> anonymous = new HttpTestClient(port).get("/cases/" + caseNumber, null);
+    HttpResponse<String> searched = loggedIn("koordinaattori").get("/cases?q=" + caseNumber.toLowerCase(), null);
+
+    assertThat(anonymous.statusCode()).isEqualTo(303);
+    assertThat(anonymous.headers().firstValue("Location").orElse("")).startsWith("/cases/login");
+    assertThat(searched.statusCode()).isEqualTo(303);
+    assertThat(searched.headers().firstValue("Location")).hasValue("/cases/" + caseNumber);
+  }
+
+  @Test
+  void aConsentFormWithoutTheSessionsTokenIsRefused() {
+    HttpTestClient coordinator = loggedIn("koordinaattori");
+    coordinator.get("/cases/" + caseNumber, null);
+
+    HttpResponse<String> forged = post(coordinator, "/cases/" + caseNumber + "/consents", consentForm("oh", "wrong-token"));
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(jdbc.queryForObject("select count(*) from consent where case_number = ?", Integer.class, caseNumber)).isZero();
+  }
+
+  @Test
+  void aConsentRecordedOnThePageLetsTheReceiverInAndItsWithdrawalTakesItOutAtOnce() {
+    HttpTestClient coordinator = loggedIn("koordinaattori");
+    HttpTestClient occupationalHealth = loggedIn("tyoterveys");
+
+    HttpResponse<String> recorded = post(coordinator, "/cases/" + caseNumber + "/consents",
+        consentForm("oh", token(coordinator.get("/cases/" + caseNumber, null).body())));
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(303);
+    assertThat(jdbc.queryForObject("select channel from consent where case_number = ?", String.class, caseNumber))
+        .isEqualTo("phone");
+    String page = coordinator.get("/cases/" + caseNumber + "?done=recorded", null).body();
+    assertThat(page).contains("Suostumus kirjattu.").contains("puhelimessa").contains("Peru suostumus");
+    assertThat(occupationalHealth.get("/cases/" + caseNumber, null).statusCode()).isEqualTo(200);
+
+    Matcher withdrawal = Pattern.compile("action=\"(/cases/[^\"]+/withdrawal)\"").matcher(page);
+    assertThat(withdrawal.find()).isTrue();
+    HttpResponse<String> withdrawn = post(coordinator, withdrawal.group(1), "_csrf=" + token(page));
+
+    assertThat(withdrawn.statusCode()).isEqualTo(303);
+    assertThat(occupationalHealth.get("/cases/" + caseNumber, null).statusCode()).isEqualTo(404);
+    assertThat(coordinator.get("/cases/" + caseNumber, null).body()).contains("peruttu");
+  }
+
+  private String consentForm(String to, String token) {
+    return "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&fromAgency=te&toAgency=" + to + "&scope=status"
+        + "&givenOn=" + LocalDate.now().minusDays(1) + "&validUntil=" + LocalDate.now().plusYears(1) + "&channel=phone";
+  }
+
+  private static String token(String page) {
+    Matcher matcher = CSRF.matcher(page);
+    assertThat(matcher.find()).as("the page has a form with the session's token").isTrue();
+    return matcher.group(1);
+  }
+
+  private HttpTestClient loggedIn(String user) {
+    HttpTestClient client = new HttpTestClient(port);
+    HttpResponse<String> login = post(client, "/cases/login", "username=" + user + "&password=demo");
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
+    return client;
+  }
+
+  private static HttpResponse<String> post(HttpTestClient client, String path, String form) {
+    return client.send(client.request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+}
