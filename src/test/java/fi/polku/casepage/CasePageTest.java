@@ -25,7 +25,11 @@ import org.springframework.test.context.ActiveProfiles;
  * code, the consent screen's CSRF protection, and a consent recorded and withdrawn there taking
  * the receiving agency in and out of the case at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // A database of its own: this context would otherwise be cached before the process tests'
+    // engines change the shared in-memory database under it, and PlatformSecurityTest, reusing it,
+    // then found no task for the counsellor.
+    properties = "spring.datasource.url=jdbc:h2:mem:polku-casepage-test;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class CasePageTest {
 
