@@ -49,10 +49,12 @@ class CasePageIT extends PostgresSpringTest {
       .withPerMethodLifecycle(false);
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String COORDINATOR = "it-case-koordinaattori";
-  static final String COUNSELLOR = "it-case-palveluohjaaja";
-  static final String TEAM = "it-case-tiimi";
-  static final String OCCUPATIONAL_HEALTH = "it-case-tyoterveys";
+  // The same staff as the other integration tests on this database: a user of our own in a group
+  // would receive their group notices, which they count.
+  static final String COORDINATOR = "it-koordinaattori";
+  static final String COUNSELLOR = "it-palveluohjaaja";
+  static final String TEAM = "it-tiimi";
+  static final String OCCUPATIONAL_HEALTH = "it-tyoterveys";
   static final Path PICTURES = Path.of("target", "case-page");
 
   @LocalServerPort int port;
@@ -218,6 +220,7 @@ class CasePageIT extends PostgresSpringTest {
     triage.put("triageDecision", "team-appointment");
     triage.put("clientDeclined", false);
     triage.put("initialInterviewDone", true);
+    triage.put("initialInterviewNotes", "Haluaa osa-aikatyötä");
     complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage);
     complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
