@@ -61,13 +61,24 @@ public final class TasklistPage {
 
   /** Opens the task and waits for its form. */
   public void show(String taskId) {
-    driver.get(baseUrl + "#/?task=" + taskId);
-    try {
-      waitFor(By.cssSelector(".fjs-form"));
-    } catch (AssertionError slowStart) {
-      // On a busy machine the single-page app now and then stalls while it starts: reload once, as a user would.
-      driver.navigate().refresh();
-      waitFor(By.cssSelector(".fjs-form"));
+    load(baseUrl + "#/?task=" + taskId, By.cssSelector(".fjs-form"));
+  }
+
+  /**
+   * Opens the address and waits for the element. On a busy machine Tasklist's single-page app now
+   * and then stalls on its loading spinner while it starts: reload, as a user would, up to twice.
+   */
+  private WebElement load(String url, By awaited) {
+    driver.get(url);
+    for (int reload = 0; ; reload++) {
+      try {
+        return waitFor(awaited);
+      } catch (AssertionError stalled) {
+        if (reload == 2) {
+          throw stalled;
+        }
+        driver.navigate().refresh();
+      }
     }
   }
 
@@ -92,8 +103,7 @@ public final class TasklistPage {
 
   /** Starts the process by its name from "Käynnistä prosessi", filling in its start form. */
   public void start(String processName, TasklistForm form, Map<String, ?> entered) {
-    driver.get(baseUrl);
-    waitFor(By.xpath("//a[@ng-click='open()' and contains(., 'Käynnistä prosessi')]")).click();
+    load(baseUrl, By.xpath("//a[@ng-click='open()' and contains(., 'Käynnistä prosessi')]")).click();
     waitFor(By.xpath("//a[@ng-click='selectProcessDefinition(processDefinition)' and normalize-space()='"
         + processName + "']")).click();
     waitFor(By.cssSelector(".modal .fjs-form"));
