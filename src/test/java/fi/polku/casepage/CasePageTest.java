@@ -38,6 +38,7 @@ class CasePageTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired fi.polku.healthcheck.HealthCheckService healthChecks;
   String identityCode;
   String caseNumber;
 
@@ -116,6 +117,28 @@ class CasePageTest {
     assertThat(withdrawn.statusCode()).isEqualTo(303);
     assertThat(occupationalHealth.get("/cases/" + caseNumber, null).statusCode()).isEqualTo(404);
     assertThat(coordinator.get("/cases/" + caseNumber, null).body()).contains("peruttu");
+  }
+
+  @Test
+  void employmentServicesSeeTheHealthCheckSummaryOnThePageOnlyWithConsentAndTheFindingsOnlyWithAHealthConsent() {
+    fi.polku.healthcheck.HealthCheckService.Intake check = healthChecks.open(new fi.polku.healthcheck.HealthCheckService
+        .NewHealthCheck(fi.polku.cases.PersonalIdentityCode.parse(TestReferrals.randomTestCode()), "Maija Meikäläinen",
+            null, null, "Vaasa", "invitation", "normal", fi.polku.cases.Agency.TE, "te-system"));
+    healthChecks.recordOutcome(check.caseNumber(), "none", "green");
+    healthChecks.recordFindings(check.caseNumber(), new fi.polku.healthcheck.HealthCheckService.Findings(
+        "Uupumusta, univaikeuksia", "Liikuntaa ja unirytmi kuntoon", "Haluaa töihin"), "Ei jatko-ohjausta");
+    HttpTestClient coordinator = loggedIn("koordinaattori");
+
+    assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("without consent")
+        .doesNotContain("Liikuntaa ja unirytmi kuntoon").doesNotContain("Uupumusta");
+
+    healthChecks.recordConsent(check.caseNumber(), LocalDate.now().plusMonths(6), false, "terveydenhoitaja");
+    assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("with a plan consent")
+        .contains("Liikuntaa ja unirytmi kuntoon").doesNotContain("Uupumusta");
+
+    healthChecks.recordConsent(check.caseNumber(), LocalDate.now().plusMonths(6), true, "terveydenhoitaja");
+    assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("with a health consent")
+        .contains("Liikuntaa ja unirytmi kuntoon").contains("Uupumusta");
   }
 
   private String consentForm(String to, String token) {
