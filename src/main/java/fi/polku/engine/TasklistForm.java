@@ -111,6 +111,16 @@ public final class TasklistForm {
         .orElseThrow(() -> new IllegalArgumentException("No field " + key + " in form " + id));
   }
 
+  /**
+   * Whether Tasklist hides the field (by its own condition or a group's around it) when the task has
+   * these variables; a variable not given is null, as in FEEL.
+   */
+  public boolean isHidden(String key, Map<String, ?> variables) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    variables.forEach((name, value) -> data.put(name, FormValues.plain(value)));
+    return conditions.isHidden(field(key), data);
+  }
+
   /** What a date-time field holds after the user picked {@code value} (as {@link #submit} would send it). */
   public Object entered(String key, Object value) {
     return FormValues.entry(field(key), value);
