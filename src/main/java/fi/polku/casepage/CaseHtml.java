@@ -1,5 +1,6 @@
 package fi.polku.casepage;
 
+import org.springframework.web.util.HtmlUtils;
 import fi.polku.api.CaseContentSource.CaseContent;
 import fi.polku.calendar.WorkingDays;
 import fi.polku.cases.Agency;
@@ -54,18 +55,8 @@ final class CaseHtml {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    // Spring's escaping with UTF-8 leaves Finnish letters as they are and escapes < > & " '.
+    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 
   static String time(Instant at) {

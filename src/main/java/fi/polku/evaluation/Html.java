@@ -1,5 +1,7 @@
 package fi.polku.evaluation;
 
+import org.springframework.web.util.HtmlUtils;
+
 /** Escaping for text put into HTML and SVG. */
 final class Html {
 
@@ -9,17 +11,7 @@ final class Html {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    // Spring's escaping with UTF-8 leaves Finnish letters as they are and escapes < > & " '.
+    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 }
