@@ -109,7 +109,17 @@ class CasePageIT extends PostgresSpringTest {
       assertThat(planReachesEmploymentServices(caseNumber)).as("before the withdrawal").isTrue();
       WebElement planToTe = browser.driver().findElements(By.cssSelector("#consents-in-force tbody tr")).stream()
           .filter(row -> row.getText().startsWith("sote-keskus työllisyyspalvelut suunnitelma")).findFirst().orElseThrow();
+      // The page still shows "Suostumus kirjattu." until the withdrawal's page replaces it: wait for that.
+      WebElement recordedNotice = browser.driver().findElement(By.cssSelector("p.ok"));
       planToTe.findElement(By.cssSelector("button.withdraw")).click();
+      fi.polku.support.TasklistPage.waitUntil("the withdrawal's page", () -> {
+        try {
+          recordedNotice.isDisplayed();
+          return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+          return true;
+        }
+      });
       Instant withdrawnBy = Instant.now();
       assertThat(browser.text("p.ok")).startsWith("Suostumus peruttu.");
       assertThat(browser.text("#consents-past")).contains("peruttu").contains(COORDINATOR);
