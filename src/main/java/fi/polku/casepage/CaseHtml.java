@@ -76,6 +76,7 @@ final class CaseHtml {
       case STATUS -> "tila (vaiheiden eteneminen)";
       case PLAN -> "suunnitelma";
       case HEALTH -> "terveystiedot";
+      case EMPLOYER -> "työnantajalle kerrottavat (tuettu työllistyminen)";
     };
   }
 

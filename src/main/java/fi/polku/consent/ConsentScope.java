@@ -12,7 +12,13 @@ public enum ConsentScope {
   /** The plan and the follow-on paths. */
   PLAN("plan"),
   /** Health findings. */
-  HEALTH("health");
+  HEALTH("health"),
+  /**
+   * What the job coach may tell the client's employer in supported employment (the agreed job and
+   * support, never health data). The employer is no agency: the consent is recorded from and to the
+   * coach's own agency (docs/processes/supported-employment.md).
+   */
+  EMPLOYER("employer");
 
   private final String code;
 
@@ -30,6 +36,6 @@ public enum ConsentScope {
   public static ConsentScope fromCode(String code) {
     String wanted = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(scope -> scope.code.equals(wanted)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown scope; use one of status, plan, health"));
+        .orElseThrow(() -> new IllegalArgumentException("unknown scope; use one of status, plan, health, employer"));
   }
 }

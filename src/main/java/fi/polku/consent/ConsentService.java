@@ -43,7 +43,11 @@ public class ConsentService {
   @Transactional
   public Consent give(String caseNumber, NewConsent consent, String recordedBy) {
     ClientCase clientCase = cases.get(caseNumber);
-    if (consent.fromAgency() == consent.toAgency()) {
+    if (consent.scope() == ConsentScope.EMPLOYER && consent.fromAgency() != consent.toAgency()) {
+      throw new InvalidConsentException("toAgency", "must equal fromAgency for scope employer: the employer is told by"
+          + " the agency's own job coach");
+    }
+    if (consent.scope() != ConsentScope.EMPLOYER && consent.fromAgency() == consent.toAgency()) {
       throw new InvalidConsentException("toAgency", "must differ from fromAgency: a consent is for passing information between agencies");
     }
     if (consent.validUntil().isBefore(consent.givenOn())) {
@@ -133,9 +137,10 @@ public class ConsentService {
     Instant now = clock.instant();
     LocalDate day = now.atZone(FINLAND).toLocalDate();
     Set<Agency> recipients = EnumSet.noneOf(Agency.class);
+    // A consent to tell the employer lets nothing reach another agency.
     jdbc.queryForList("select distinct to_agency from consent where client_id = ? and given_on <= ?"
-            + " and valid_until >= ? and (withdrawn_at is null or withdrawn_at > ?)",
-        String.class, clientCase.clientId(), day, day, Timestamp.from(now))
+            + " and valid_until >= ? and (withdrawn_at is null or withdrawn_at > ?) and scope <> ?",
+        String.class, clientCase.clientId(), day, day, Timestamp.from(now), ConsentScope.EMPLOYER.code())
         .forEach(code -> recipients.add(Agency.fromCode(code)));
     return recipients;
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +37,11 @@ public class OnwardReferrals {
   private final WorkingDays workingDays;
   private final OnwardProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   OnwardReferrals(JdbcTemplate jdbc, ClientCaseService cases, @Lazy RuntimeService runtime, WorkingDays workingDays,
-      OnwardProperties properties, Clock clock) {
+      OnwardProperties properties, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.cases = cases;
     this.runtime = runtime;
@@ -88,6 +91,31 @@ public class OnwardReferrals {
         .setVariable(OnwardReferralModel.CANCEL_REASON, reason)
         .setVariable(OnwardReferralModel.CANCELLED_BY, actor)
         .correlate();
+  }
+
+  /**
+   * The receiver's path completes the referral it accepted with its feedback (message {@code
+   * OnwardReferralCompleted}), as the receiver's form or system would; the feedback returns to the
+   * sender under the consent check. A referral that is not waiting for its feedback (already
+   * completed by hand, cancelled) is left as it is. Whether it was completed now.
+   *
+   * @param completed true: the service took place; false: it failed
+   */
+  @Transactional
+  public boolean complete(long id, boolean completed, String feedback, String actor) {
+    OnwardReferral referral = get(id);
+    if (referral.processInstanceId() == null || runtime.createEventSubscriptionQuery()
+        .processInstanceId(referral.processInstanceId()).eventType("message")
+        .eventName(OnwardReferralModel.MESSAGE_COMPLETED).count() == 0) {
+      return false;
+    }
+    Map<String, Object> answer = new HashMap<>();
+    answer.put(OnwardReferralModel.OUTCOME, completed ? OnwardStatus.COMPLETED.code() : OnwardStatus.FAILED.code());
+    answer.put(OnwardReferralModel.FEEDBACK, feedback);
+    answer.put(OnwardReferralModel.ANSWERED_BY, actor);
+    runtime.createMessageCorrelation(OnwardReferralModel.MESSAGE_COMPLETED)
+        .processInstanceId(referral.processInstanceId()).setVariables(answer).correlate();
+    return true;
   }
 
   /** The onward referrals of the case, oldest first. */
@@ -222,6 +250,8 @@ public class OnwardReferrals {
     jdbc.update("update onward_referral set first_appointment_at = ?, unaccounted_since = null where id = ?",
         firstAppointment == null ? null : Timestamp.from(firstAppointment), id);
     changeStatus(id, OnwardStatus.ACCEPTED, null, actor);
+    OnwardReferral referral = get(id);
+    events.publishEvent(new OnwardReferralAccepted(id, referral.caseNumber(), referral.service(), actor, firstAppointment));
   }
 
   /** The receiver refused with a reason: unaccounted until the sender decides. */

@@ -25,7 +25,7 @@ public enum OnwardService {
   KELA_WORK_ABILITY_ADVISOR("kela-work-ability-advisor", Agency.KELA, "Kela: työkykyneuvoja", null),
   PENSION_VOCATIONAL_REHABILITATION("pension-vocational-rehabilitation", Agency.PENSION,
       "Työeläkelaitos: ammatillinen kuntoutus", null),
-  SUPPORTED_EMPLOYMENT("supported-employment-ips", Agency.SOTE, "Tuettu työllistyminen (IPS)", StaffGroup.SOTE_COUNSELLOR),
+  SUPPORTED_EMPLOYMENT("supported-employment-ips", Agency.SOTE, "Tuettu työllistyminen (IPS)", StaffGroup.JOB_COACH),
   SOCIAL_REHABILITATION("social-rehabilitation", Agency.SOTE, "Sosiaalinen kuntoutus", StaffGroup.SOTE_COUNSELLOR),
   REHABILITATIVE_WORK_ACTIVITY("rehabilitative-work-activity", Agency.SOTE, "Kuntouttava työtoiminta",
       StaffGroup.SOTE_COUNSELLOR),

@@ -16,9 +16,12 @@ class RecordMappingDelegate implements JavaDelegate {
 
   private final java.time.Clock clock;
 
-  RecordMappingDelegate(ReferralService referrals, java.time.Clock clock) {
+  private final FollowOnReferrals followOnReferrals;
+
+  RecordMappingDelegate(ReferralService referrals, java.time.Clock clock, FollowOnReferrals followOnReferrals) {
     this.referrals = referrals;
     this.clock = clock;
+    this.followOnReferrals = followOnReferrals;
   }
 
   @Override
@@ -32,6 +35,10 @@ class RecordMappingDelegate implements JavaDelegate {
         "process:" + execution.getCurrentActivityId());
     referrals.changeStatus(referralId, ReferralStatus.IN_PROGRESS, "Työkyvyn tuen kartoitus tehty",
         "process:" + execution.getCurrentActivityId());
+    // Each follow-on path with a receiver becomes an onward referral (issue 15).
+    followOnReferrals.request(execution.getProcessBusinessKey(), paths(execution.getVariable(TeReferralModel.FOLLOW_ON_PATHS)),
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+            : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
     // Both follow-ups count from here (Timer_FollowUp6 reads it).
     execution.setVariable(TeReferralModel.MAPPED_AT, clock.instant().toString());
     // The sote centre's own findings served the counsellor and the team; they leave the variables

@@ -16,7 +16,10 @@ final class ProcessStarters {
           "oh-handover", List.of(StaffGroup.OH_PROFESSIONAL),
           // Whoever works with a client may refer the client onward (docs/processes/onward-referral.md).
           "onward-referral", List.of(StaffGroup.TE_COORDINATOR, StaffGroup.SOTE_COUNSELLOR,
-              StaffGroup.WORK_ABILITY_TEAM, StaffGroup.HEALTH_CHECK_NURSE, StaffGroup.OH_PROFESSIONAL));
+              StaffGroup.WORK_ABILITY_TEAM, StaffGroup.HEALTH_CHECK_NURSE, StaffGroup.OH_PROFESSIONAL,
+              StaffGroup.JOB_COACH),
+          // A self-referral at the sote centre (docs/processes/supported-employment.md).
+          "supported-employment", List.of(StaffGroup.JOB_COACH));
 
   private ProcessStarters() {}
 }

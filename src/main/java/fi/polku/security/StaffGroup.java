@@ -29,6 +29,11 @@ public enum StaffGroup {
   SPECIALIST_CARE(
       Agency.ESH, "specialist-care", "Erikoissairaanhoito", "Erikoissairaanhoidon tehtävät",
       "erikoissairaanhoito", "Eila", "Erikoissairaanhoito"),
+  // Quality-criteria job coaching (IPS) at the sote centre: receives onward referrals to supported
+  // employment and runs its path (docs/processes/supported-employment.md).
+  JOB_COACH(
+      Agency.SOTE, "job-coach", "Työhönvalmentajat", "Työhönvalmentajan tehtävät",
+      "valmentaja", "Vilja", "Valmentaja"),
   // Escalations of the sote centre's SLAs (service-paths.md, path 1) go to its team lead.
   TEAM_LEAD(
       Agency.SOTE, "team-lead", "Esihenkilöt", "Esihenkilön tehtävät",
