@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("closeSupportedEmploymentDelegate")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-class CloseSupportedEmploymentDelegate implements ExecutionListener {
+public class CloseSupportedEmploymentDelegate implements ExecutionListener {
 
   static final Map<String, String> END_STATES = Map.of(
       "employed", "Työllistynyt – tuki päättyi sovitusti",

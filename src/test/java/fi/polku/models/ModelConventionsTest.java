@@ -34,7 +34,7 @@ class ModelConventionsTest {
         "processes/broken-model.bpmn: Activity_0abc123: a user task needs camunda:candidateGroups",
         "processes/broken-model.bpmn: Activity_0abc123: a user task needs a Camunda Form by camunda:formRef",
         "processes/broken-model.bpmn: Task_Unknown: unknown candidate group 'nurses' (use one of "
-            + "[health-check-nurse, oh-professional, sote-counsellor, specialist-care, te-coordinator, team-lead, work-ability-team])",
+            + "[health-check-nurse, job-coach, oh-professional, sote-counsellor, specialist-care, te-coordinator, team-lead, work-ability-team])",
         "processes/broken-model.bpmn: Task_Unknown: camunda:formRef 'missing-form' has no file forms/missing-form.form",
         "processes/broken-model.bpmn: Task_Unknown: camunda:formRefBinding must be 'deployment' (or 'latest', with a reason)",
         "processes/broken-model.bpmn: Task_ClassDelegate: must use camunda:delegateExpression=\"${beanName}\" and nothing else",

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * in force at the follow-up, and a new Kykyviisari if the client filled it in. A lost job ends the
  * job (the path returns to the search, it does not end); otherwise the next follow-up counts on.
  */
-@Component("recordFollowUpDelegate")
-class RecordFollowUpDelegate implements JavaDelegate {
+@Component("recordJobFollowUpDelegate")
+class RecordJobFollowUpDelegate implements JavaDelegate {
 
   private final SupportedEmployments coachings;
   private final WorkAbilityMeasurements measurements;
   private final Clock clock;
 
-  RecordFollowUpDelegate(SupportedEmployments coachings, WorkAbilityMeasurements measurements, Clock clock) {
+  RecordJobFollowUpDelegate(SupportedEmployments coachings, WorkAbilityMeasurements measurements, Clock clock) {
     this.coachings = coachings;
     this.measurements = measurements;
     this.clock = clock;
