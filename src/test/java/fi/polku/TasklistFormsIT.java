@@ -60,10 +60,11 @@ class TasklistFormsIT extends PostgresSpringTest {
   static final String NURSE = "it-terveydenhoitaja";
   static final String OH = "it-tyoterveys";
   static final String SPECIALIST = "it-erikoissairaanhoito";
+  static final String COACH = "it-valmentaja";
 
   /** The forms submitted in this class's run, to show at the end that none was left out. */
   static final Set<String> SUBMITTED = new TreeSet<>();
-  /** The processes that ran to their end here; the check that no form was left out needs all four. */
+  /** The processes that ran to their end here; the check that no form was left out needs all five. */
   static final java.util.concurrent.atomic.AtomicInteger PATHS_DONE = new java.util.concurrent.atomic.AtomicInteger();
 
   @LocalServerPort int port;
@@ -90,7 +91,7 @@ class TasklistFormsIT extends PostgresSpringTest {
       return;
     }
     browser.close();
-    if (PATHS_DONE.get() < 4) {
+    if (PATHS_DONE.get() < 5) {
       return; // a path failed (its own failure says why) or only some were run
     }
     try (var files = Files.list(Path.of("forms"))) {
@@ -109,6 +110,7 @@ class TasklistFormsIT extends PostgresSpringTest {
     staff(NURSE, "health-check-nurse");
     staff(OH, "oh-professional");
     staff(SPECIALIST, "specialist-care");
+    staff(COACH, "job-coach");
     tasklist = new TasklistPage(browser, port);
     http = new HttpTestClient(port);
     loggedIn = null;
@@ -265,6 +267,48 @@ class TasklistFormsIT extends PostgresSpringTest {
     assertEnded(instance);
     assertThat(jdbc.queryForObject("select status from onward_referral where case_number = ?", String.class, caseNumber))
         .isEqualTo("completed");
+  }
+
+  @Test
+  void aSupportedEmploymentRunsThroughEveryFormInTasklist() throws Exception {
+    java.net.http.HttpResponse<String> opened = http.send(http.request("/api/cases", "sote-system", SYSTEM_PASSWORD)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"municipality\":\"Pori\"}")).build());
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String caseNumber = new com.fasterxml.jackson.databind.ObjectMapper().readTree(opened.body()).get("caseNumber").asText();
+
+    // The counsellor refers the client onward to supported employment; the job coach accepts in Tasklist.
+    String onward = startInTasklist(COUNSELLOR, "onward-referral", Tasklist.entries("caseNumber", caseNumber,
+        "receivingService", "supported-employment-ips", "onwardReason", "Haluaa töihin kauppaan", "contentScope", "plan"));
+    submit(COACH, onward, "Task_ReceiveReferral", Tasklist.entries("answer", "accept",
+        "firstAppointmentAt", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+    String path = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("supported-employment")
+        .processInstanceBusinessKey(caseNumber).singleResult().getId();
+    submit(COACH, path, "Task_FirstMeeting", Tasklist.entries("cooperation", "agreed"));
+    submit(COACH, path, "Task_VocationalProfile", Tasklist.entries("workHistory", "Kaupan kassa 4 vuotta",
+        "education", "Merkonomi", "skills", "Asiakaspalvelu", "workWishes", "Kauppa, aamuvuorot",
+        "kykyviisariScore", 6, "kykyviisariDiscussed", true));
+    submit(COACH, path, "Task_JobSearch", Tasklist.entries("searchStep", "contact", "employerName", "Lähikauppa Oy",
+        "contactDate", LocalDate.now(), "contactOutcome", "interview"));
+    submit(COACH, path, "Task_JobSearch", Tasklist.entries("searchStep", "job-found"));
+    submit(COACH, path, "Task_EmployerAgreement", Tasklist.entries("agreement", "reached", "employerName",
+        "Lähikauppa Oy", "jobTitle", "Myyjä", "jobStartDate", LocalDate.now().plusDays(7), "weeklyHours", 25,
+        "arrangement", "wage-subsidy", "employerConsent", true, "employerConsentUntil", LocalDate.now().plusYears(1),
+        "employerDisclosure", "Tuettu työllistyminen ja valmentajan yhteystiedot"));
+    advance(path, "Timer_FollowUpDue");
+    submit(COACH, path, "Task_FollowUp", Tasklist.entries("clientView", "Työ sujuu", "employerView", "Hyvä alku",
+        "kykyviisariScore", 7, "jobStatus", "support-ended"));
+    assertEnded(path);
+    assertThat(jdbc.queryForObject("select status from onward_referral where case_number = ?", String.class, caseNumber))
+        .isEqualTo("completed");
+
+    // A self-referral at the sote centre, through the path's own start form.
+    String self = startInTasklist(COACH, "supported-employment", Tasklist.entries("caseNumber", caseNumber,
+        "entryRoute", "self-referral"));
+    submit(COACH, self, "Task_FirstMeeting", Tasklist.entries("cooperation", "declined",
+        "cooperationNote", "Haluaa hakea töitä itse"));
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(self).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_Declined");
   }
 
   /** Starts the process from Tasklist's "Käynnistä prosessi" as the user; its instance id. */

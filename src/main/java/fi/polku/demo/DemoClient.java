@@ -67,6 +67,7 @@ public class DemoClient implements Simulation.ClientScript {
   private boolean askedNewTime;
   private boolean investigationsDone;
   private Instant appointment;
+  private SupportedEmploymentScript supportedEmployment;
 
   @Override
   public Optional<Simulation.TaskPlan> plan(Task task, Instant now, WorkingDays days) {
@@ -226,7 +227,12 @@ public class DemoClient implements Simulation.ClientScript {
         values.put("clientExperience", clientExperience);
       }
       default -> {
-        return Optional.empty();
+        // The onward referrals of the mapping's follow-on paths and supported employment (issue 18).
+        if (supportedEmployment == null) {
+          supportedEmployment = new SupportedEmploymentScript(SupportedEmploymentScript.Course.values()[
+              Math.floorMod(whodasSum + triageDays, SupportedEmploymentScript.Course.values().length)], whodasSum);
+        }
+        return supportedEmployment.plan(task, now, days);
       }
     }
     if (after < 0) {

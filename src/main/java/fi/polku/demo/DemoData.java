@@ -195,6 +195,7 @@ class DemoData {
     if (!round.isEmpty()) {
       planRound(simulation, paths, end.minus(Duration.ofDays(1)), round, roundClients);
     }
+    new SupportedEmploymentDemo(engine, paths, simulation).plan(first, end, Math.max(8, count / 5), seed);
     simulation.runUntil(end);
     return simulation;
   }

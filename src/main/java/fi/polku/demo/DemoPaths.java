@@ -60,6 +60,11 @@ public class DemoPaths {
     this.random = new Random(seed);
   }
 
+  /** The other agencies' systems, for the demo of a path that calls them itself. */
+  DemoApi api() {
+    return api;
+  }
+
   /** A new made-up person living in the municipality. */
   public Person person(String municipality) {
     String code;

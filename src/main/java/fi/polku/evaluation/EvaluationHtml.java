@@ -63,6 +63,9 @@ final class EvaluationHtml {
     section(html, "work-ability-change", metrics, changeChart(metrics.getOrDefault("work-ability-change", List.of()))
         + table(metrics.get("work-ability-change"), false));
     section(html, "invitation-response", metrics, table(metrics.get("invitation-response"), false));
+    for (String metric : new String[] {"supported-employment", "supported-employment-time", "supported-employment-kykyviisari"}) {
+      section(html, metric, metrics, table(metrics.get(metric), false));
+    }
     html.append("<p class=\"noprint\"><a href=\"/evaluation?").append(queryString(query))
         .append("&amp;format=csv\">Lataa luvut CSV-tiedostona (Excel)</a> · Tulosta tai tallenna PDF:ksi selaimen tulostuksella.</p>");
     return html.append("</main>").toString();

@@ -31,8 +31,11 @@ public class EvaluationService {
   private final RecordedMetrics recorded;
   private final WorkingDays workingDays;
   private final Clock clock;
+  private final SupportedEmploymentMetrics supportedEmployment;
 
-  EvaluationService(JdbcTemplate jdbc, WorkingDays workingDays, RepositoryService repository, Clock clock) {
+  EvaluationService(JdbcTemplate jdbc, WorkingDays workingDays, RepositoryService repository, Clock clock,
+      fi.polku.supported.SupportedEmploymentRecords supportedEmploymentRecords) {
+    this.supportedEmployment = new SupportedEmploymentMetrics(supportedEmploymentRecords, clock);
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(FETCH_SIZE);
     this.scan = new EvaluationScan(streaming, repository);
@@ -63,6 +66,10 @@ public class EvaluationService {
     recorded.outcomes(query, filter, tally, figures);
     recorded.workAbility(filter, figures);
     TallyMetrics.invitations(query, tally, figures);
+    // Path 4 reports from its own records; it is not among the paths the report can be filtered to.
+    if (query.path().isEmpty()) {
+      supportedEmployment.figures(query, figures);
+    }
     return new EvaluationReport(query, clock.instant(), List.copyOf(figures));
   }
 }

@@ -11,6 +11,7 @@ final class Labels {
       "te-referral", "TE-lähete työkyvyn tuen tiimiin",
       "health-check-invitation", "Työttömien terveystarkastus",
       "oh-handover", "Työterveyshuollon siirto",
+      "supported-employment", "Tuettu työllistyminen (IPS)",
       "all", "Kaikki polut");
 
   static final Map<String, String> METRICS = Map.ofEntries(
@@ -24,7 +25,10 @@ final class Labels {
       Map.entry("outcome", "Tilanne seurannassa 3 ja 6 kk:n kohdalla"),
       Map.entry("satisfaction", "Asiakastyytyväisyys (1–10)"),
       Map.entry("work-ability-change", "Työkyvyn muutos ensimmäisestä viimeiseen mittaukseen"),
-      Map.entry("invitation-response", "Terveystarkastuskutsuihin vastaaminen"));
+      Map.entry("invitation-response", "Terveystarkastuskutsuihin vastaaminen"),
+      Map.entry("supported-employment", "Tuettu työllistyminen (IPS): asiakkaat ja tulokset"),
+      Map.entry("supported-employment-time", "Tuettu työllistyminen (IPS): ajat aloituksesta (kalenteripäivää)"),
+      Map.entry("supported-employment-kykyviisari", "Tuettu työllistyminen (IPS): Kykyviisarin muutos"));
 
   static final Map<String, String> CATEGORIES = Map.ofEntries(
       Map.entry("total", "Yhteensä"),

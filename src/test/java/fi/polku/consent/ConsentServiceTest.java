@@ -94,6 +94,24 @@ class ConsentServiceTest {
   }
 
   @Test
+  void aConsentToTellTheEmployerStaysWithTheCoachsAgencyAndReachesNoOtherAgency() {
+    Consent employer = consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.SOTE, ConsentScope.EMPLOYER,
+        LocalDate.parse("2026-03-01"), LocalDate.parse("2026-08-31")), "valmentaja");
+
+    assertThat(employer.scope()).isEqualTo(ConsentScope.EMPLOYER);
+    assertThat(consents.allows(caseNumber, Agency.SOTE, Agency.SOTE, ConsentScope.EMPLOYER, "test", "employer")).isTrue();
+    assertThat(consents.allows(caseNumber, Agency.SOTE, Agency.SOTE, ConsentScope.PLAN, "test", "plan")).isFalse();
+    assertThat(consents.recipientsInForce(caseNumber)).as("the employer is no agency of the case").isEmpty();
+    assertThat(ConsentScope.fromCode("employer")).isEqualTo(ConsentScope.EMPLOYER);
+    // Only within one agency: the employer is told by the agency's own job coach.
+    assertThatThrownBy(() -> consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.TE, ConsentScope.EMPLOYER,
+        LocalDate.parse("2026-03-01"), LocalDate.parse("2026-08-31")), "valmentaja"))
+        .isInstanceOfSatisfying(InvalidConsentException.class, e -> assertThat(e.field()).isEqualTo("toAgency"));
+    consents.withdraw(caseNumber, employer.id(), "valmentaja");
+    assertThat(consents.allows(caseNumber, Agency.SOTE, Agency.SOTE, ConsentScope.EMPLOYER, "test", "after")).isFalse();
+  }
+
+  @Test
   void everyCheckIsAudited() {
     consents.allows(caseNumber, Agency.TE, Agency.SOTE, ConsentScope.STATUS, "process:test/Task_A", "status to sote");
 

@@ -40,7 +40,7 @@ class DemoDataTest {
 
   /** End events that close a side branch (reminder, escalation), never a whole path. */
   static final Set<String> BRANCH_ENDS = Set.of("EndEvent_EscalationHandled", "EndEvent_ReminderSent",
-      "EndEvent_TakeOverEscalationHandled");
+      "EndEvent_TakeOverEscalationHandled", "EndEvent_Reminded");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -73,7 +73,7 @@ class DemoDataTest {
     for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery().finished().list()) {
       reached.add(instance.getProcessDefinitionKey() + "/" + instance.getEndActivityId());
     }
-    for (String path : List.of("te-referral", "health-check-invitation", "oh-handover")) {
+    for (String path : List.of("te-referral", "health-check-invitation", "oh-handover", "supported-employment")) {
       ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(path).latestVersion().singleResult();
       for (EndEvent end : engine.getRepositoryService().getBpmnModelInstance(definition.getId())
@@ -84,7 +84,7 @@ class DemoDataTest {
       }
     }
     for (String group : List.of("te-coordinator", "sote-counsellor", "work-ability-team", "health-check-nurse",
-        "oh-professional", "team-lead")) {
+        "oh-professional", "team-lead", "job-coach")) {
       assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).count())
           .as("open tasks of %s", group).isPositive();
     }
@@ -104,5 +104,14 @@ class DemoDataTest {
     assertThat(report.find("lead-time", "te-referral", "referral-to-triage", "n").value()).isPositive();
     assertThat(report.find("lead-time", "oh-handover", "job-loss-to-coordinator", "median").value()).isNotNull();
     assertThat(report.find("invitation-response", "health-check-invitation", "invited", "count").value()).isPositive();
+    // Supported employment (issue 18): every stage passed, and its own figures.
+    for (String stage : List.of("Task_FirstMeeting", "Task_VocationalProfile", "Task_JobSearch", "Task_EmployerAgreement",
+        "Task_FollowUp", "Task_RemindCoach")) {
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(stage).count())
+          .as("demo clients pass %s of supported-employment", stage).isPositive();
+    }
+    assertThat(report.find("supported-employment", "supported-employment", "clients", "count").value()).isPositive();
+    assertThat(report.find("supported-employment-time", "supported-employment", "start-to-first-contact", "median").value())
+        .isNotNull();
   }
 }

@@ -122,6 +122,12 @@ class TeReferralProcessTest {
         + " where f.case_number = ? order by months", String.class, caseNumber)).containsExactly("still-unemployed", "employed");
     assertThat(jdbc.queryForObject("select follow_on_paths from referral_mapping m join referral f on f.id = m.referral_id"
         + " where f.case_number = ?", String.class, caseNumber)).isEqualTo("vocational-rehabilitation,supported-employment");
+    // The follow-on path with a receiver became one onward referral to the job coaches (issue 15);
+    // vocational rehabilitation has none (Kela or the pension provider is the team's choice).
+    assertThat(jdbc.queryForList("select service from onward_referral where case_number = ?", String.class, caseNumber))
+        .containsExactly("supported-employment-ips");
+    assertThat(jdbc.queryForObject("select responsible_group from onward_referral where case_number = ?", String.class,
+        caseNumber)).isEqualTo("work-ability-team");
   }
 
   @Test
