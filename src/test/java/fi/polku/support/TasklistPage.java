@@ -226,7 +226,10 @@ public final class TasklistPage {
         + "') + 1) = '-" + componentId + "']/.."));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.findElement(By.cssSelector(".fjs-input-group")).click();
-    waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='" + label + "']")).click();
+    WebElement option = waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='" + label + "']"));
+    // A long list scrolls inside its dropdown: bring the option into view first, as a user scrolls to it.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+    option.click();
   }
 
   private void pickTime(String componentId, TasklistForm.Field field, Object value) {
