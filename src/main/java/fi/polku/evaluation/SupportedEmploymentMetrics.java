@@ -97,14 +97,13 @@ class SupportedEmploymentMetrics {
     String name = "Kykyviisari: viimeinen seuranta − profiili (0–10, suurempi parempi)";
     figures.add(Figure.count(change, PATH, "kykyviisari", name, kykyviisari.n()).withStatistic("n"));
     figures.add(new Figure(change, PATH, "kykyviisari", name, "mean", kykyviisari.mean(), kykyviisari.n()));
-    figures.add(new Figure(change, PATH, "kykyviisari", name, "median", kykyviisari.n() == 0 ? null : kykyviisari.median(),
-        kykyviisari.n()));
+    figures.add(new Figure(change, PATH, "kykyviisari", name, "median", kykyviisari.median(), kykyviisari.n()));
   }
 
   private static void days(List<Figure> figures, String metric, String category, String name, Histogram days) {
     figures.add(Figure.count(metric, PATH, category, name, days.n()).withStatistic("n"));
-    figures.add(new Figure(metric, PATH, category, name, "median", days.n() == 0 ? null : days.median(), days.n()));
-    figures.add(new Figure(metric, PATH, category, name, "p90", days.n() == 0 ? null : days.percentile(90), days.n()));
+    figures.add(new Figure(metric, PATH, category, name, "median", days.median(), days.n()));
+    figures.add(new Figure(metric, PATH, category, name, "p90", days.percentile(90), days.n()));
   }
 
   private static Figure count(String metric, String category, String name, long clients) {

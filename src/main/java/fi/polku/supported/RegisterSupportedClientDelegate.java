@@ -38,8 +38,5 @@ class RegisterSupportedClientDelegate implements JavaDelegate {
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(SUPPORTED_EMPLOYMENT_ID, id);
     execution.setVariable(ENTRY_ROUTE_NAME, ENTRY_ROUTES.getOrDefault(route, route));
-    if (!execution.hasVariable(ONWARD_REFERRAL_ID)) {
-      execution.setVariable(ONWARD_REFERRAL_ID, null);
-    }
   }
 }

@@ -120,12 +120,6 @@ class SupportedEmployments {
         employerView, jobStatus, kykyviisari, now(), by);
   }
 
-  /** When the job's follow-ups count from: the last follow-up, or the job's start. */
-  Instant lastFollowUpAt(long jobId) {
-    return Optional.ofNullable(jdbc.queryForObject("select max(recorded_at) from supported_employment_follow_up"
-        + " where job_id = ?", Timestamp.class, jobId)).map(Timestamp::toInstant).orElse(null);
-  }
-
   void close(long id, String endState) {
     jdbc.update("update supported_employment set end_state = ?, ended_at = ? where id = ? and end_state is null",
         endState, now(), id);
