@@ -128,7 +128,7 @@ public class DemoClient implements Simulation.ClientScript {
           values.put("workAbilityAssessment", "Työkyky osittain alentunut; tuki tarpeen.");
           values.put("supportPlan", "Tuen suunnitelma tehty yhdessä asiakkaan kanssa.");
           values.put("followOnPaths", followOnPaths);
-          values.put("caseManager", "Tiina Tiimi");
+          values.put("caseManager", "tiimi");
         }
         return Optional.of(new Simulation.TaskPlan(Duration.between(now, appointment.plus(Duration.ofHours(2))), values));
       }
@@ -218,7 +218,7 @@ public class DemoClient implements Simulation.ClientScript {
       case "Task_TakeOver" -> {
         after = takeOverDays;
         values.put("clientContacted", true);
-        values.put("caseManager", "Kaisa Koordinaattori");
+        values.put("caseManager", "koordinaattori");
         values.put("followOnPath", followOnPath);
         if (followOnPath.equals("sote-team")) {
           values.put("soteConsentGiven", true);

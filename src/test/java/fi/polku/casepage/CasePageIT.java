@@ -89,7 +89,7 @@ class CasePageIT extends PostgresSpringTest {
       assertThat(browser.driver().getPageSource()).doesNotContain(identityCode);
       assertThat(browser.text("#paths")).contains("Tutustu").contains("Testi te-coordinator (" + COORDINATOR + ")");
       assertThat(browser.text("#content")).as("the sote centre's plan, with the consent in force")
-          .contains("Työkyvyn tuen suunnitelma").contains("Ammatillinen kuntoutus").contains("Tiina Tiimi");
+          .contains("Työkyvyn tuen suunnitelma").contains("Ammatillinen kuntoutus").contains("Testi work-ability-team");
       assertThat(browser.text("#timeline")).contains("Asiakkuus avattu").contains("Polku alkoi").contains("Suostumus kirjattu");
       picture(browser, "case-page.png");
 
@@ -236,7 +236,7 @@ class CasePageIT extends PostgresSpringTest {
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
-        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", TEAM));
     runJobs(caseNumber);
     Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_ReviewPlan").singleResult();

@@ -79,7 +79,7 @@ class TeReferralIT extends PostgresSpringTest {
         "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
-        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", TEAM));
     complete(caseNumber, "Task_ReviewPlan", COORDINATOR, Map.of("planReviewed", true));
     complete(caseNumber, "Task_FollowUp3", TEAM, Map.of("outcome3", "education", "satisfaction3", 9));
     complete(caseNumber, "Task_FollowUp6", TEAM, Map.of("outcome6", "employed", "satisfaction6", 10));

@@ -566,7 +566,7 @@ class TeReferralProcessTest {
     assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
     finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus ja IPS",
-        FOLLOW_ON_PATHS, List.of("vocational-rehabilitation", "supported-employment"), CASE_MANAGER, "Tiina Tiimi"));
+        FOLLOW_ON_PATHS, List.of("vocational-rehabilitation", "supported-employment"), CASE_MANAGER, "tiimi"));
   }
 
   private void miss(ProcessInstance referral) {
