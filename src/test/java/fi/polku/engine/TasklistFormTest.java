@@ -107,13 +107,14 @@ class TasklistFormTest {
   @Test
   void aFieldShownOnlyForOneChoiceOfASelectIsSubmittedOnlyThen() {
     TasklistForm takeOver = TasklistForm.byId("oh-handover-take-over");
-    Map<String, Object> entered = Tasklist.entries("clientContacted", true, "caseManager", "Kaisa K",
+    Map<String, Object> entered = Tasklist.entries("clientContacted", true, "caseManager", "koordinaattori",
         "followOnPath", "education", "clientExperience", 8);
+    Map<String, Object> shown = Map.of("caseManagerOptions", List.of("koordinaattori"));
 
-    assertThat(takeOver.submit(Map.of(), entered)).doesNotContainKey("soteConsentGiven");
+    assertThat(takeOver.submit(shown, entered)).doesNotContainKey("soteConsentGiven");
     entered.put("followOnPath", "sote-team");
     entered.put("soteConsentGiven", true);
-    assertThat(takeOver.submit(Map.of(), entered).get("soteConsentGiven")).isEqualTo(true);
+    assertThat(takeOver.submit(shown, entered).get("soteConsentGiven")).isEqualTo(true);
   }
 
   @Test
@@ -166,5 +167,19 @@ class TasklistFormTest {
     assertThat(attended.has("type")).isFalse();
     assertThat(attended.get("value").booleanValue()).isTrue();
     assertThat(body.get("variables").get("caseManager").get("value").asText()).isEqualTo("tiimi");
+  }
+
+  @Test
+  void aSelectFedByAVariableOffersOnlyTheUsersTheTaskCarries() {
+    Map<String, Object> entered = attendedMapping();
+    entered.put("caseManager", "Tiina Tiimi");
+
+    assertThatThrownBy(() -> MAPPING.submit(MAPPING_SHOWN, entered))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseManager: 'Tiina Tiimi' is not one of [tiimi, palveluohjaaja]");
+    Map<String, Object> withoutOptions = new java.util.HashMap<>(MAPPING_SHOWN);
+    withoutOptions.remove("caseManagerOptions");
+    entered.put("caseManager", "tiimi");
+    assertThatThrownBy(() -> MAPPING.submit(withoutOptions, entered)).as("a select with no options takes nothing")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseManager: 'tiimi' is not one of");
   }
 }

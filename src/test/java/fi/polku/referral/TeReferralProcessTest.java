@@ -116,8 +116,8 @@ class TeReferralProcessTest {
     assertThat(statuses(caseNumber)).containsExactly(
         "requested", "received", "accepted", "in-progress", "in-progress", "completed");
     assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? order by id", String.class, caseNumber))
-        .containsExactly("staff-task-notice", "referral-invitation", "referral-reminder", "referrer-status-notice",
-            "referrer-status-notice");
+        .containsExactly("staff-task-notice", "referral-invitation", "referral-reminder", "case-manager",
+            "referrer-status-notice", "referrer-status-notice");
     assertThat(jdbc.queryForList("select outcome from referral_outcome r join referral f on f.id = r.referral_id"
         + " where f.case_number = ? order by months", String.class, caseNumber)).containsExactly("still-unemployed", "employed");
     assertThat(jdbc.queryForObject("select follow_on_paths from referral_mapping m join referral f on f.id = m.referral_id"
