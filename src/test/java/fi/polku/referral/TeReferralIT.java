@@ -91,13 +91,14 @@ class TeReferralIT extends PostgresSpringTest {
     assertThat(status.get("content").toString()).contains("\"status\":\"completed\"").contains("vocational-rehabilitation");
 
     MimeMessage[] mails = smtp.getReceivedMessages();
-    // Each mail once: the counsellor's notice, the client's invitation and reminder, and the referrer's
-    // two status notices.
+    // Each mail once: the counsellor's notice, the client's invitation, reminder and case manager, and
+    // the referrer's two status notices.
     assertThat(mails).extracting(mail -> mail.getAllRecipients()[0] + " | " + mail.getSubject())
         .containsExactlyInAnyOrder(
             COUNSELLOR + "@polku.invalid | Uusi tehtävä Polussa: Vahvista ohjauksen suunta (" + caseNumber + ")",
             "asiakas@polku.invalid | Kutsu työkyvyn tuen tapaamiseen (" + caseNumber + ")",
             "asiakas@polku.invalid | Muistutus: työkyvyn tuen tapaaminen " + mailTime(caseNumber) + " (" + caseNumber + ")",
+            "asiakas@polku.invalid | Sinulle on nimetty asiakasvastaava (" + caseNumber + ")",
             "te-system@polku.invalid | Lähettämäsi asiakkaan tilanne päivittyi (" + caseNumber + ")",
             "te-system@polku.invalid | Lähettämäsi asiakkaan tilanne päivittyi (" + caseNumber + ")");
     for (MimeMessage mail : mails) {
