@@ -106,7 +106,7 @@ class CasePage {
     if (user == null) {
       return toLogin("/cases/mine");
     }
-    return page(HttpStatus.OK, "Omat asiakkaat", CaseHtml.mine(user, myCases.of(user.caller())));
+    return page(HttpStatus.OK, "Omat asiakkaat", MyCasesHtml.mine(user, myCases.of(user.caller())));
   }
 
   @GetMapping("/cases/{caseNumber}")
