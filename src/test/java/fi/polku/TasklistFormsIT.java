@@ -157,7 +157,7 @@ class TasklistFormsIT extends PostgresSpringTest {
     advance(instance, "Timer_AppointmentReminder");
     submit(TEAM, instance, "Task_MapWorkAbility", Tasklist.entries("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus ja työkokeilu",
-        "followOnPaths", List.of("vocational-rehabilitation", "supported-employment"), "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("vocational-rehabilitation", "supported-employment"), "caseManager", TEAM));
     String caseNumber = businessKey(instance);
     assertThat(jdbc.queryForMap("select m.follow_on_paths, r.status from referral r join referral_mapping m"
             + " on m.referral_id = r.id where r.case_number = ?", caseNumber))
@@ -234,7 +234,7 @@ class TasklistFormsIT extends PostgresSpringTest {
     advance(instance, "Timer_TakeOverDue");
     submit(LEAD, instance, "Task_EscalateTakeOver", Tasklist.entries(
         "escalationNote", "Koordinaattori soittaa asiakkaalle tänään."));
-    submit(COORDINATOR, instance, "Task_TakeOver", Tasklist.entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    submit(COORDINATOR, instance, "Task_TakeOver", Tasklist.entries("clientContacted", true, "caseManager", COORDINATOR,
         "followOnPath", "work", "followOnNote", "Työnhaku käynnissä", "clientExperience", 8));
     assertEnded(instance);
   }

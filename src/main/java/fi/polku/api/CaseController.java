@@ -5,6 +5,7 @@ import fi.polku.cases.ClientCaseService;
 import fi.polku.cases.CaseStatus;
 import fi.polku.cases.CaseStatusReader;
 import fi.polku.cases.ClientCase;
+import fi.polku.cases.ClientLanguage;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,7 @@ import fi.polku.cases.PersonalIdentityCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +57,8 @@ class CaseController {
       @Size(max = 200, message = "at most 200 characters") String name,
       @Email(message = "not an e-mail address") @Size(max = 320, message = "at most 320 characters") String email,
       @Size(max = 50, message = "at most 50 characters") String phone,
-      @NotBlank(message = "required") @Size(max = 100, message = "at most 100 characters") String municipality) {}
+      @NotBlank(message = "required") @Size(max = 100, message = "at most 100 characters") String municipality,
+      @Pattern(regexp = "fi|sv", message = "one of fi, sv") String language) {}
 
   /** The new case's number. */
   record CaseCreated(String caseNumber, boolean temporaryIdentityCode) {}
@@ -68,7 +71,7 @@ class CaseController {
   ResponseEntity<CaseCreated> open(@Valid @RequestBody NewCaseRequest request, Caller caller) {
     PersonalIdentityCode code = PersonalIdentityCode.parse(request.identityCode());
     ClientCase opened = cases.openCase(new NewCase(code, request.name(), request.email(), request.phone(),
-        request.municipality(), caller.requireAgency(), caller.userId()));
+        request.municipality(), caller.requireAgency(), caller.userId(), ClientLanguage.fromCode(request.language())));
     return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber()))
         .body(new CaseCreated(opened.caseNumber(), opened.temporaryIdentity()));
   }

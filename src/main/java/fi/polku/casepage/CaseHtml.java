@@ -124,7 +124,9 @@ final class CaseHtml {
         .append("</dd><dt>Kunta</dt><dd>").append(escape(view.municipality()))
         .append("</dd><dt>Avattu</dt><dd>").append(time(view.openedAt())).append(", ").append(escape(view.openedBy().finnishName()))
         .append("</dd><dt>Mukana</dt><dd>").append(escape(String.join(", ", view.participants().stream().map(Agency::finnishName).toList())))
+        .append("</dd><dt>Asiointikieli</dt><dd id=\"language\">").append(view.language().finnishName())
         .append("</dd></dl>");
+    html.append(ResponsibleHtml.section(view, user));
     paths(html, view);
     content(html, view);
     consents(html, view, user);
@@ -202,10 +204,8 @@ final class CaseHtml {
         .append(select("Luovuttaja", "fromAgency", List.of(Agency.values()), Agency::code, Agency::finnishName))
         .append(select("Vastaanottaja", "toAgency", List.of(Agency.values()), Agency::code, Agency::finnishName))
         .append(select("Tiedot", "scope", List.of(ConsentScope.values()), ConsentScope::code, CaseHtml::scopeName))
-        .append("<label>Annettu <input type=\"date\" name=\"givenOn\" id=\"givenOn\" required value=\"").append(view.today())
-        .append("\" max=\"").append(view.today()).append("\"></label>")
-        .append("<label>Voimassa asti <input type=\"date\" name=\"validUntil\" id=\"validUntil\" required value=\"")
-        .append(view.today().plusYears(1)).append("\" min=\"").append(view.today()).append("\"></label>")
+        .append(dateInput("Annettu", "givenOn", view.today()))
+        .append(dateInput("Voimassa asti", "validUntil", view.today().plusYears(1)))
         .append(select("Miten annettu", "channel", List.of(ConsentChannel.values()), ConsentChannel::code, ConsentChannel::finnishName))
         .append("<button type=\"submit\" id=\"record-consent\">Kirjaa suostumus</button></form></section>");
   }
@@ -250,26 +250,14 @@ final class CaseHtml {
     html.append("</tbody></table></section>");
   }
 
-  static String mine(StaffUser user, List<MyCases.MyCase> cases) {
-    StringBuilder html = new StringBuilder(header(user, null)).append("<main><h1>Omat asiakkaat</h1>")
-        .append("<p class=\"note\">Asiakkuudet, joissa sinulla on tehtävä, ja ne, joissa viimeksi tehty tehtävä on sinun."
-            + " Myöhässä olevat ensin, sitten seuraavan määräajan mukaan.</p>");
-    if (cases.isEmpty()) {
-      return html.append("<p>Sinulla ei ole asiakkuuksia. Ota tehtävä itsellesi <a href=\"/camunda/app/tasklist/\">tehtävälistasta</a>.</p></main>").toString();
-    }
-    html.append("<table id=\"my-cases\"><thead><tr><th>Asiakkuus</th><th>Asiakas</th><th>Seuraavaksi</th><th>Kenellä</th>"
-        + "<th>Määräaika</th><th>Myöhässä</th></tr></thead><tbody>");
-    for (MyCases.MyCase myCase : cases) {
-      MyCases.OpenStep next = myCase.next();
-      html.append("<tr><td><a href=\"/cases/").append(escape(myCase.caseNumber())).append("\">").append(escape(myCase.caseNumber()))
-          .append("</a></td><td>").append(escape(myCase.clientName())).append("</td><td>")
-          .append(next == null ? "ei avoimia tehtäviä" : escape(next.name()) + "<br><span class=\"note\">" + escape(next.pathName()) + "</span>")
-          .append("</td><td>").append(next == null || next.holder() == null ? "" : next.mine() ? "sinä" : escape(next.holder()))
-          .append("</td><td").append(next != null && next.overdue() ? " class=\"overdue\">" : ">")
-          .append(next == null ? "" : time(next.dueAt())).append("</td><td")
-          .append(myCase.overdue() > 0 ? " class=\"overdue\">" + myCase.overdue() + " tehtävää" : ">–").append("</td></tr>");
-    }
-    return html.append("</tbody></table></main>").toString();
+  /**
+   * A date field in the Finnish way (30.11.2026) whatever the browser's language: a browser's own
+   * date picker writes the date in its locale's order (11/30/2026 in an English browser).
+   */
+  private static String dateInput(String label, String name, LocalDate value) {
+    return "<label>" + label + " <input type=\"text\" name=\"" + name + "\" id=\"" + name + "\" required inputmode=\"numeric\""
+        + " pattern=\"\\d{1,2}\\.\\d{1,2}\\.\\d{4}\" placeholder=\"pp.kk.vvvv\" size=\"10\" title=\"päivämäärä muodossa 30.11.2026\""
+        + " value=\"" + day(value) + "\"></label>";
   }
 
   private static String csrf(StaffUser user) {

@@ -13,17 +13,14 @@ import fi.polku.consent.ConsentService;
 import fi.polku.consent.InvalidConsentException;
 import fi.polku.consent.NewConsent;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +44,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CasePage {
 
   private static final Logger LOG = LoggerFactory.getLogger(CasePage.class);
-  private static final String USER = CasePage.class.getName() + ".user";
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
   private final CaseViews views;
@@ -56,15 +52,17 @@ class CasePage {
   private final ConsentService consents;
   private final ClientCaseService cases;
   private final IdentityService identity;
+  private final StaffSessions sessions;
 
   CasePage(CaseViews views, MyCases myCases, CaseAccess access, ConsentService consents, ClientCaseService cases,
-      IdentityService identity) {
+      IdentityService identity, StaffSessions sessions) {
     this.views = views;
     this.myCases = myCases;
     this.access = access;
     this.consents = consents;
     this.cases = cases;
     this.identity = identity;
+    this.sessions = sessions;
   }
 
   @GetMapping("/cases/login")
@@ -78,22 +76,13 @@ class CasePage {
     if (username.isBlank() || !identity.checkPassword(username, password)) {
       return page(HttpStatus.UNAUTHORIZED, "Kirjaudu", CaseHtml.login("Väärä käyttäjätunnus tai salasana.", safeNext(next)));
     }
-    List<String> groups = identity.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
-    User user = identity.createUserQuery().userId(username).singleResult();
-    String fullName = user == null ? username
-        : (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).trim();
-    request.getSession(true);
-    request.changeSessionId();
-    request.getSession().setAttribute(USER, StaffUser.of(username, fullName.isEmpty() ? username : fullName, groups));
+    sessions.logIn(request, username);
     return redirect(safeNext(next));
   }
 
   @GetMapping("/cases/logout")
   ResponseEntity<String> logout(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.removeAttribute(USER);
-    }
+    sessions.logOut(request);
     return redirect("/cases/login");
   }
 
@@ -117,7 +106,7 @@ class CasePage {
     if (user == null) {
       return toLogin("/cases/mine");
     }
-    return page(HttpStatus.OK, "Omat asiakkaat", CaseHtml.mine(user, myCases.of(user.caller())));
+    return page(HttpStatus.OK, "Omat asiakkaat", MyCasesHtml.mine(user, myCases.of(user.caller())));
   }
 
   @GetMapping("/cases/{caseNumber}")
@@ -130,6 +119,7 @@ class CasePage {
     String notice = switch (done == null ? "" : done) {
       case "recorded" -> "Suostumus kirjattu.";
       case "withdrawn" -> "Suostumus peruttu. Se on lakannut olemasta voimassa heti.";
+      case "responsible" -> "Asiakasvastaava vaihdettu. Avoimet tehtävät siirtyivät hänelle, ja asiakkaalle lähtee viesti.";
       default -> null;
     };
     return casePage(user, caseNumber, HttpStatus.OK, notice, null);
@@ -185,7 +175,7 @@ class CasePage {
     return redirect("/cases/" + caseNumber + "?done=withdrawn");
   }
 
-  private ResponseEntity<String> casePage(StaffUser user, String caseNumber, HttpStatus status, String notice, String error) {
+  ResponseEntity<String> casePage(StaffUser user, String caseNumber, HttpStatus status, String notice, String error) {
     CaseView view;
     try {
       view = views.view(caseNumber, user.caller());
@@ -205,16 +195,20 @@ class CasePage {
     };
   }
 
+  /** A date as the page's fields take it, 30.11.2026 (or as ISO, 2026-11-30, from a script). */
   private static LocalDate date(String value) {
-    return LocalDate.parse(value.trim());
+    String text = value.trim();
+    return text.contains(".") ? LocalDate.parse(text, FINNISH_DAY) : LocalDate.parse(text);
   }
 
-  private static StaffUser user(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return session == null ? null : (StaffUser) session.getAttribute(USER);
+  private static final DateTimeFormatter FINNISH_DAY = DateTimeFormatter.ofPattern("d.M.uuuu")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+  private StaffUser user(HttpServletRequest request) {
+    return sessions.user(request);
   }
 
-  private static ResponseEntity<String> refused(StaffUser user) {
+  static ResponseEntity<String> refused(StaffUser user) {
     String body = user == null
         ? "<main><h1>Kirjautuminen on vanhentunut</h1><p><a href=\"/cases/login\">Kirjaudu uudelleen</a>.</p></main>"
         : CaseHtml.header(user, null) + "<main><h1>Lomake vanhentui</h1><p>Lataa sivu uudelleen ja yritä uudestaan.</p></main>";
@@ -230,7 +224,7 @@ class CasePage {
     return redirect("/cases/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
   }
 
-  private static ResponseEntity<String> redirect(String location) {
+  static ResponseEntity<String> redirect(String location) {
     return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
   }
 

@@ -2,6 +2,9 @@ package fi.polku.casepage;
 
 import fi.polku.api.CaseContentSource.CaseContent;
 import fi.polku.cases.Agency;
+import fi.polku.cases.ClientLanguage;
+import fi.polku.responsible.Responsible;
+import fi.polku.responsible.ResponsibleWorkers;
 import fi.polku.consent.Consent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +30,16 @@ record CaseView(
     List<Consent> consentsInForce,
     List<Consent> pastConsents,
     List<CaseContent> content,
-    LocalDate today) {
+    LocalDate today,
+    ClientLanguage language,
+    Responsibility responsibility) {
+
+  /**
+   * Who is responsible for the case now and who was before, newest first; whether the viewer may
+   * hand the case over, and to whom.
+   */
+  record Responsibility(Responsible current, List<Responsible> history, boolean mayChange,
+      List<ResponsibleWorkers.Candidate> candidates) {}
 
   /** One service path of the case, with the steps it waits at now. */
   record Path(String name, boolean running, Instant startedAt, Instant endedAt, String endState, List<Step> steps) {}

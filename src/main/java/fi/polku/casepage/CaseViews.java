@@ -14,6 +14,8 @@ import fi.polku.cases.ClientCaseService;
 import fi.polku.consent.Consent;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
+import fi.polku.responsible.Responsible;
+import fi.polku.responsible.ResponsibleWorkers;
 import fi.polku.security.StaffGroup;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,10 +56,11 @@ class CaseViews {
   private final IdentityService identity;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ResponsibleWorkers responsible;
 
   CaseViews(CaseAccess access, ClientCaseService cases, CaseStatusReader statusReader, ConsentService consents,
       List<CaseContentSource> contentSources, TaskService tasks, HistoryService history, IdentityService identity,
-      ObjectMapper json, Clock clock) {
+      ObjectMapper json, Clock clock, ResponsibleWorkers responsible) {
     this.access = access;
     this.cases = cases;
     this.statusReader = statusReader;
@@ -68,6 +71,7 @@ class CaseViews {
     this.identity = identity;
     this.json = json;
     this.clock = clock;
+    this.responsible = responsible;
   }
 
   /** The case as the caller may see it, or CaseNotFoundException when it does not exist or the caller takes no part. */
@@ -83,7 +87,14 @@ class CaseViews {
     return new CaseView(caseNumber, cases.clientName(caseNumber).orElse(null),
         cases.identityCodeOf(caseNumber).masked(), clientCase.municipality(), clientCase.openedAt(),
         clientCase.openedByAgency(), access.participants(clientCase).stream().sorted().toList(),
-        paths(caseNumber, status, now), timeline(clientCase, status, content, all), inForce, past, content, today);
+        paths(caseNumber, status, now), timeline(clientCase, status, content, all), inForce, past, content, today,
+        cases.language(caseNumber), responsibility(caseNumber, caller));
+  }
+
+  private CaseView.Responsibility responsibility(String caseNumber, Caller caller) {
+    boolean mayChange = responsible.mayChange(caseNumber, caller.userId(), caller.groups());
+    return new CaseView.Responsibility(responsible.current(caseNumber).orElse(null), responsible.history(caseNumber),
+        mayChange, mayChange ? responsible.candidates() : List.of());
   }
 
   /** The content the caller's agency may see: its own, status, and what a consent in force lets through now. */
@@ -172,6 +183,10 @@ class CaseViews {
       if (consent.withdrawnAt() != null) {
         events.add(new CaseView.Event(consent.withdrawnAt(), "Suostumus peruttu", what));
       }
+    }
+    for (Responsible spell : responsible.history(clientCase.caseNumber())) {
+      events.add(new CaseView.Event(spell.since(), spell.caseManager() ? "Asiakasvastaava nimetty" : "Vastuutyöntekijä",
+          spell.name() + " (" + spell.userId() + "): " + spell.reason().finnishText()));
     }
     events.sort(Comparator.comparing(CaseView.Event::at, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
     return events;

@@ -3,6 +3,7 @@ package fi.polku.casepage;
 import fi.polku.api.CaseAccess;
 import fi.polku.api.Caller;
 import fi.polku.cases.ClientCaseService;
+import fi.polku.responsible.ResponsibleWorkers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * "Omat asiakkaat": the cases a worker is working on. Until cases have a named case manager, a
- * worker's cases are those with a task assigned to them, and those whose latest completed task
- * they did themselves; for each, the open steps with what is next and what is overdue. Only cases
+ * "Omat asiakkaat": the cases a worker is working on: those they are the responsible worker or case
+ * manager of, those with a task assigned to them, and those whose latest completed task they did
+ * themselves; for each, the open steps with what is next and what is overdue. Only cases
  * the worker's agency may see are listed, as on the case page.
  */
 @Component
@@ -43,9 +44,10 @@ class MyCases {
   private final ClientCaseService cases;
   private final CaseViews views;
   private final Clock clock;
+  private final ResponsibleWorkers responsible;
 
   MyCases(TaskService tasks, HistoryService history, RuntimeService runtime, RepositoryService repository,
-      CaseAccess access, ClientCaseService cases, CaseViews views, Clock clock) {
+      CaseAccess access, ClientCaseService cases, CaseViews views, Clock clock, ResponsibleWorkers responsible) {
     this.tasks = tasks;
     this.history = history;
     this.runtime = runtime;
@@ -54,6 +56,7 @@ class MyCases {
     this.cases = cases;
     this.views = views;
     this.clock = clock;
+    this.responsible = responsible;
   }
 
   /** One of the worker's cases: why it is theirs, and its open steps, earliest due first. */
@@ -86,7 +89,9 @@ class MyCases {
         lastWorked.put(key, done.getEndTime().toInstant());
       }
     }
-    Set<String> candidates = new LinkedHashSet<>(assigned);
+    // The cases they are responsible for first, then those with their tasks, then those they worked on last.
+    Set<String> candidates = new LinkedHashSet<>(responsible.casesOf(userId));
+    candidates.addAll(assigned);
     for (Map.Entry<String, Instant> worked : lastWorked.entrySet()) {
       // Theirs when nobody has completed a later task of the case than they did.
       HistoricTaskInstance latest = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(worked.getKey())

@@ -5,7 +5,7 @@
  * <p>A module of Polku (docs/conventions.md, "Modules"); the dependencies it may have are declared
  * here and checked by ModularityTest.
  */
-@ApplicationModule(displayName = "Case page", allowedDependencies = {"api", "calendar", "cases", "consent", "engine", "security"})
+@ApplicationModule(displayName = "Case page", allowedDependencies = {"api", "calendar", "cases", "consent", "engine", "responsible", "security"})
 package fi.polku.casepage;
 
 import org.springframework.modulith.ApplicationModule;

@@ -37,10 +37,10 @@ public class ClientCaseService {
     long clientId = findOrCreateClient(request);
     String caseNumber = numbers.next();
     Instant now = clock.instant();
-    jdbc.update("insert into client_case (case_number, client_id, municipality, opened_at, opened_by, opened_by_agency)"
-            + " values (?, ?, ?, ?, ?, ?)",
+    jdbc.update("insert into client_case (case_number, client_id, municipality, opened_at, opened_by, opened_by_agency,"
+            + " language) values (?, ?, ?, ?, ?, ?, ?)",
         caseNumber, clientId, request.municipality(), Timestamp.from(now), request.openedBy(),
-        request.openedByAgency().code());
+        request.openedByAgency().code(), (request.language() == null ? ClientLanguage.FI : request.language()).code());
     join(caseNumber, request.openedByAgency());
     return find(caseNumber).orElseThrow();
   }
@@ -84,6 +84,19 @@ public class ClientCaseService {
   public Optional<String> clientEmail(String caseNumber) {
     return jdbc.query("select k.email from client k join client_case c on c.client_id = k.id where c.case_number = ?",
         (rs, row) -> rs.getString(1), caseNumber).stream().filter(email -> email != null && !email.isBlank()).findFirst();
+  }
+
+  /** The language the client is served and mailed in (Finnish unless recorded otherwise). */
+  public ClientLanguage language(String caseNumber) {
+    return jdbc.queryForList("select language from client_case where case_number = ?", String.class, caseNumber).stream()
+        .findFirst().map(ClientLanguage::fromCode).orElse(ClientLanguage.FI);
+  }
+
+  /** Records the client's language on the case (from the intake: an API request or a start form). */
+  @Transactional
+  public void recordLanguage(String caseNumber, ClientLanguage language) {
+    jdbc.update("update client_case set language = ? where case_number = ? and language <> ?",
+        language.code(), caseNumber, language.code());
   }
 
   /** The client's name as the referral gave it, if one is known: for staff pages, never for logs or mails. */

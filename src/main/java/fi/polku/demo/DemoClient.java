@@ -129,7 +129,8 @@ public class DemoClient implements Simulation.ClientScript {
           values.put("workAbilityAssessment", "Työkyky osittain alentunut; tuki tarpeen.");
           values.put("supportPlan", "Tuen suunnitelma tehty yhdessä asiakkaan kanssa.");
           values.put("followOnPaths", followOnPaths);
-          values.put("caseManager", "Tiina Tiimi");
+          // The team's member becomes case manager: the simulation puts in the group's user.
+          values.put("caseManager", Simulation.USER_OF + "work-ability-team");
         }
         return Optional.of(new Simulation.TaskPlan(Duration.between(now, appointment.plus(Duration.ofHours(2))), values));
       }
@@ -219,7 +220,7 @@ public class DemoClient implements Simulation.ClientScript {
       case "Task_TakeOver" -> {
         after = takeOverDays;
         values.put("clientContacted", true);
-        values.put("caseManager", "Kaisa Koordinaattori");
+        values.put("caseManager", Simulation.USER_OF + "te-coordinator");
         values.put("followOnPath", followOnPath);
         if (followOnPath.equals("sote-team")) {
           values.put("soteConsentGiven", true);

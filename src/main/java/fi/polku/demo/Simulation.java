@@ -65,6 +65,9 @@ public class Simulation {
   private final ManagementService management;
   private final IdentityService identity;
   private final Map<String, String> userOfGroup;
+
+  /** A script's value "userOf:&lt;group&gt;" is the group's user in this simulation (demo or test users). */
+  static final String USER_OF = "userOf:";
   private final WorkingDays workingDays;
   private final PriorityQueue<Planned> plan = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
       ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
@@ -187,6 +190,11 @@ public class Simulation {
   /** Completes the task as Tasklist does: the form's values for what the member of staff entered. */
   private void complete(Task task, Map<String, Object> entered) {
     String taskId = task.getId();
+    // A user chosen in a form (the case manager) is named by group: the group's user here.
+    Map<String, Object> chosen = new java.util.HashMap<>(entered);
+    chosen.replaceAll((key, value) -> value instanceof String text && text.startsWith(USER_OF)
+        ? userOfGroup.get(text.substring(USER_OF.length())) : value);
+    entered = chosen;
     if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
       return; // ended meanwhile, e.g. by a terminate end or a boundary event
     }

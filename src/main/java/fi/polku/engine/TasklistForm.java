@@ -63,7 +63,34 @@ public final class TasklistForm {
   /** One keyed field of the form. */
   public record Field(String componentId, String key, String type, boolean disabled, boolean required,
       List<String> hide, List<String> options, List<String> optionLabels, Integer maxLength, Double min, Double max,
-      String subtype, String timeFormat) {
+      String subtype, String timeFormat, String valuesKey) {
+
+    /**
+     * The field with the options a select fed by a variable ({@code valuesKey}) shows when the
+     * task has these variables: form-js reads a list of {@code {label, value}} (or of plain
+     * values) from the variable; without it the select offers nothing.
+     */
+    Field withOptionsFrom(Map<String, Object> data) {
+      if (valuesKey == null) {
+        return this;
+      }
+      List<String> values = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      if (data.get(valuesKey) instanceof Collection<?> given) {
+        for (Object option : given) {
+          if (option instanceof Map<?, ?> pair) {
+            values.add(String.valueOf(pair.get("value")));
+            labels.add(String.valueOf(pair.get("label")));
+          } else {
+            values.add(String.valueOf(option));
+            labels.add(String.valueOf(option));
+          }
+        }
+      }
+      // A select without options refuses every value; "" stands for that (no option is "").
+      return new Field(componentId, key, type, disabled, required, hide, values.isEmpty() ? List.of("") : List.copyOf(values),
+          List.copyOf(labels), maxLength, min, max, subtype, timeFormat, valuesKey);
+    }
 
     /** The label a user sees for an option's value. */
     public String labelOf(Object value) {
@@ -159,7 +186,7 @@ public final class TasklistForm {
         continue;
       }
       Object value = data.get(field.key());
-      FormValues.validate(field, value, problems);
+      FormValues.validate(field.withOptionsFrom(data), value, problems);
       submitted.putValueTyped(field.key(), FormValues.typed(value));
     }
     if (!problems.isEmpty()) {
@@ -241,7 +268,8 @@ public final class TasklistForm {
           validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
           validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
           validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
-          component.path("subtype").asText(null), component.path("timeSerializingFormat").asText(null)));
+          component.path("subtype").asText(null), component.path("timeSerializingFormat").asText(null),
+          component.path("valuesKey").asText(null)));
     }
   }
 }

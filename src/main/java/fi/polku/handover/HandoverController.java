@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.api.Caller;
 import fi.polku.api.IdempotentRequests;
 import fi.polku.cases.ClientCaseService;
+import fi.polku.cases.ClientLanguage;
 import fi.polku.api.ConflictException;
 import fi.polku.api.ForbiddenException;
 import fi.polku.cases.Agency;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
@@ -66,7 +68,8 @@ class HandoverController {
       @NotNull(message = "required") LocalDate employmentEndDate,
       @NotNull(message = "required") Boolean changeSecurity,
       @NotNull(message = "required") Boolean partialWorkAbility,
-      @NotNull(message = "required") Boolean threatOfUnemployment) {}
+      @NotNull(message = "required") Boolean threatOfUnemployment,
+      @Pattern(regexp = "fi|sv", message = "one of fi, sv") String language) {}
 
   record HandoverCreated(String caseNumber) {}
 
@@ -103,6 +106,7 @@ class HandoverController {
             OhHandoverModel.EMPLOYMENT_END_DATE, request.employmentEndDate().toString(),
             "changeSecurity", request.changeSecurity(), "partialWorkAbility", request.partialWorkAbility(),
             "threatOfUnemployment", request.threatOfUnemployment()))
+        .setVariable(ClientLanguage.VARIABLE, ClientLanguage.fromCode(request.language()).code())
         .execute();
     return intake.caseNumber();
   }

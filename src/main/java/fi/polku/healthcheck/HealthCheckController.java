@@ -5,6 +5,7 @@ import fi.polku.api.ConflictException;
 import fi.polku.api.ForbiddenException;
 import fi.polku.cases.Agency;
 import fi.polku.cases.CaseNotFoundException;
+import fi.polku.cases.ClientLanguage;
 import fi.polku.cases.InvalidIdentityCodeException;
 import fi.polku.cases.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +47,16 @@ class HealthCheckController {
   /** One client of a cohort, as employment services export it. */
   record CohortRow(String identityCode, String name, String email, String phone, String municipality,
       Integer unemploymentMonths, Boolean unemployed, Boolean coveredByOccupationalHealth,
-      Integer monthsSinceLastHealthCheck, String wayIn, String referralReason) {}
+      Integer monthsSinceLastHealthCheck, String wayIn, String referralReason, String language) {
+
+    /** A row without a language (a CSV export has no such column): the client is served in Finnish. */
+    CohortRow(String identityCode, String name, String email, String phone, String municipality,
+        Integer unemploymentMonths, Boolean unemployed, Boolean coveredByOccupationalHealth,
+        Integer monthsSinceLastHealthCheck, String wayIn, String referralReason) {
+      this(identityCode, name, email, phone, municipality, unemploymentMonths, unemployed, coveredByOccupationalHealth,
+          monthsSinceLastHealthCheck, wayIn, referralReason, null);
+    }
+  }
 
   /** What became of one row: started (with the case), not-eligible, invalid or duplicate, and why. */
   record RowResult(int row, String result, String caseNumber, String reason) {}
@@ -107,6 +117,8 @@ class HealthCheckController {
         return new RowResult(row, "invalid", null, required[0] + ": required");
       }
     }
+    // "language: must be fi or sv" makes the row invalid, as any other bad field does.
+    ClientLanguage language = ClientLanguage.fromCode(given.language());
     if (!seenInThisRound.add(code.value())) {
       return new RowResult(row, "duplicate", null, "the same client appears earlier in this round");
     }
@@ -134,6 +146,7 @@ class HealthCheckController {
     variables.put(HealthCheckModel.REQUESTED_BY, caller.userId());
     variables.put(HealthCheckModel.WAY_IN, wayIn);
     variables.put("referralReason", given.referralReason());
+    variables.put(ClientLanguage.VARIABLE, language.code());
     // Screened above: the process's eligibility step takes this answer instead of deciding again.
     variables.put(HealthCheckModel.ELIGIBLE, true);
     variables.put("eligibilityReason", decision.get("eligibilityReason"));

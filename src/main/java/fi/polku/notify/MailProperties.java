@@ -22,6 +22,15 @@ public record MailProperties(String mode, String directory, String from, String 
     contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
   }
 
-  /** Who a client's mail comes from: the unit's Finnish name and its phone number. */
-  public record Contact(String unit, String phone) {}
+  /**
+   * Who a client's mail comes from: the unit's Finnish name, its phone number, and its Swedish
+   * name for a client whose language is Swedish (the Finnish one when none is set).
+   */
+  public record Contact(String unit, String phone, String unitSv) {
+
+    /** The unit's name in the client's language. */
+    public String unit(fi.polku.cases.ClientLanguage language) {
+      return language == fi.polku.cases.ClientLanguage.SV && unitSv != null && !unitSv.isBlank() ? unitSv : unit;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import fi.polku.cases.ClientLanguage;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +60,38 @@ public class NotificationService {
    */
   public long send(DelegateExecution step, String recipient, String template, Map<String, String> values,
       String occurrence) {
-    String processInstanceId = step.getProcessInstanceId();
+    return send(step, recipient, template, values, occurrence, ClientLanguage.FI);
+  }
+
+  /** As {@link #send(DelegateExecution, String, String, Map, String)}, with the template in the language. */
+  public long send(DelegateExecution step, String recipient, String template, Map<String, String> values,
+      String occurrence, ClientLanguage language) {
     String activityId = step.getCurrentActivityId() + (occurrence == null ? "" : "#" + occurrence);
+    return queue(step.getProcessInstanceId(), activityId, step.getProcessBusinessKey(), recipient, template, values,
+        language);
+  }
+
+  /**
+   * Queues a mail that no process step sends (a change made on the case page), once per event:
+   * the event's key stands in for the step.
+   *
+   * @param event what tells this event from every other of the case, e.g. "responsible#42"
+   */
+  public long sendForCase(String caseNumber, String event, String recipient, String template,
+      Map<String, String> values, ClientLanguage language) {
+    return queue("case:" + caseNumber, event, caseNumber, recipient, template, values, language);
+  }
+
+  private long queue(String processInstanceId, String activityId, String caseNumber, String recipient, String template,
+      Map<String, String> values, ClientLanguage language) {
     List<Long> existing = jdbc.queryForList(
         "select id from mail_outbox where process_instance_id = ? and activity_id = ? and recipient = ? and template = ?",
         Long.class, processInstanceId, activityId, recipient, template);
-    String caseNumber = step.getProcessBusinessKey();
     if (!existing.isEmpty()) {
       LOG.info("Case {}: mail '{}' of step {} already queued, not sending again", caseNumber, template, activityId);
       return existing.get(0);
     }
-    MailTemplate.RenderedMail mail = MailTemplate.load(template).render(values);
+    MailTemplate.RenderedMail mail = MailTemplate.load(template, language).render(values);
     String messageId = messageId(processInstanceId, activityId, recipient, template);
     jdbc.update("insert into mail_outbox (process_instance_id, activity_id, recipient, template, case_number,"
             + " subject, body, message_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -7,6 +7,7 @@ import fi.polku.api.ForbiddenException;
 import fi.polku.api.IdempotentRequests;
 import fi.polku.cases.Agency;
 import fi.polku.cases.ClientCaseService;
+import fi.polku.cases.ClientLanguage;
 import fi.polku.cases.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -79,7 +80,8 @@ class ReferralController {
       @NotBlank(message = "required") @Size(max = 2000, message = "at most 2000 characters") String question,
       @Size(max = 2000, message = "at most 2000 characters") String clientGoal,
       @Pattern(regexp = "high|moderate|low", message = "one of high, moderate, low") String clientMotivation,
-      @Valid ReferralConsent consent) {}
+      @Valid ReferralConsent consent,
+      @Pattern(regexp = "fi|sv", message = "one of fi, sv") String language) {}
 
   /** What was created. */
   record ReferralCreated(String caseNumber, long referralId, String status) {}
@@ -123,6 +125,7 @@ class ReferralController {
         .setVariable("referralReason", request.reason())
         .setVariable("coordinatorQuestion", request.question())
         .setVariable("clientGoal", request.clientGoal())
+        .setVariable(ClientLanguage.VARIABLE, ClientLanguage.fromCode(request.language()).code())
         .execute();
     return new IdempotentRequests.Answer(201, "/api/cases/" + intake.caseNumber(), write(new ReferralCreated(
         intake.caseNumber(), intake.referralId(), referrals.status(intake.referralId()).code())));

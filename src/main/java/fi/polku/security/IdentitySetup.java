@@ -46,12 +46,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   /**
    * What every filter's list shows on each task besides its name and due date: the case number
-   * (the task variable CaseNumberOnTasks puts on every task), so nine tasks of the same name can be
-   * told apart. Never the identity code; the client's name is no variable at all
-   * (PersonalDataVariables keeps it in our tables), so it is on the case page, not in the list.
+   * and the client's name (the task variables CaseNumberOnTasks puts on every task), so nine tasks
+   * of the same name can be told apart. Never the identity code.
    */
-  static final List<Map<String, String>> LIST_VARIABLES =
-      List.of(Map.of("name", CaseNumberOnTasks.VARIABLE, "label", "Asianumero"));
+  static final List<Map<String, String>> LIST_VARIABLES = List.of(
+      Map.of("name", CaseNumberOnTasks.VARIABLE, "label", "Asianumero"),
+      Map.of("name", CaseNumberOnTasks.CLIENT_NAME, "label", "Asiakas"));
 
   private final PolkuSecurityProperties properties;
 
@@ -111,6 +111,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       for (StaffGroup group : StaffGroup.values()) {
         createUser(identity, group.demoUser(), group.demoFirstName(), group.demoLastName(),
             PolkuSecurityProperties.DEMO_PASSWORD, group.id());
+        // A made-up work phone: the client's mail about their case manager names it (user info "phone").
+        if (identity.getUserInfo(group.demoUser(), "phone") == null) {
+          identity.setUserInfo(group.demoUser(), "phone", "040 000 " + String.format("%04d", 100 + group.ordinal()));
+        }
       }
       createUser(identity, "admin", "Aino", "Ylläpitäjä", PolkuSecurityProperties.DEMO_PASSWORD,
           StaffGroup.ADMIN_GROUP);

@@ -73,8 +73,14 @@ final class PathDriver {
             throw new IllegalStateException(path.processKey() + ": no form for task " + task.getTaskDefinitionKey());
           }
           FormService forms = engine.getFormService();
-          forms.submitTaskForm(task.getId(), form(path, task.getTaskDefinitionKey())
-              .submit(forms.getTaskFormVariables(task.getId()), entered));
+          TasklistForm form = form(path, task.getTaskDefinitionKey());
+          Map<String, Object> shown = new java.util.HashMap<>(forms.getTaskFormVariables(task.getId()));
+          // A baseline model is not a path: nothing offers it the case managers to choose from, so
+          // the one entered is its only option.
+          form.fields().stream().filter(field -> field.valuesKey() != null && !shown.containsKey(field.valuesKey())
+              && entered.containsKey(field.key())).forEach(field -> shown.put(field.valuesKey(),
+                  List.of(Map.of("label", String.valueOf(entered.get(field.key())), "value", entered.get(field.key())))));
+          forms.submitTaskForm(task.getId(), form.submit(shown, entered));
         }
         continue;
       }

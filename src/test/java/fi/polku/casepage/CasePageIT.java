@@ -40,7 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * consent the client phoned in and withdraws the plan consent, after which the plan no longer
  * reaches employment services by the API either (with the refusal in the audit trail); an
  * occupational health professional gets the same "not found" page as for a case that does not
- * exist; and Tasklist lists the task with its case number, without the vendor banner or "Luo tehtävä".
+ * exist; Tasklist lists the task with its case number and the client's name, without the vendor
+ * banner or "Luo tehtävä", and a click on the task's link opens its case page with the case manager
+ * and their history; a Swedish-speaking client's mails reach GreenMail in Swedish.
  */
 class CasePageIT extends PostgresSpringTest {
 
@@ -89,7 +91,7 @@ class CasePageIT extends PostgresSpringTest {
       assertThat(browser.driver().getPageSource()).doesNotContain(identityCode);
       assertThat(browser.text("#paths")).contains("Tutustu").contains("Testi te-coordinator (" + COORDINATOR + ")");
       assertThat(browser.text("#content")).as("the sote centre's plan, with the consent in force")
-          .contains("Työkyvyn tuen suunnitelma").contains("Ammatillinen kuntoutus").contains("Tiina Tiimi");
+          .contains("Työkyvyn tuen suunnitelma").contains("Ammatillinen kuntoutus").contains("Testi work-ability-team");
       assertThat(browser.text("#timeline")).contains("Asiakkuus avattu").contains("Polku alkoi").contains("Suostumus kirjattu");
       picture(browser, "case-page.png");
 
@@ -168,10 +170,71 @@ class CasePageIT extends PostgresSpringTest {
       }
       String text = visibleText(page);
       picture(browser, "tasklist-list.png", 800);
-      assertThat(text).as("a list row shows the case number").contains("Asianumero").contains(caseNumber);
+      assertThat(text).as("a list row shows the case number and the client's name").contains("Asianumero").contains(caseNumber)
+          .contains("Asiakas").contains("Testi Asiakas");
       assertThat(text).doesNotContain("Camunda 8").doesNotContain("Luo tehtävä");
       assertThat(page.executeScript("return Array.from(document.querySelectorAll('.ce-eol-banner, .create-task-action'))"
           + ".filter(e => e.offsetParent !== null).length")).isEqualTo(0L);
+    }
+  }
+
+  @Test
+  void aClickFromATasklistTaskReachesItsCasePageWithTheCaseManager() throws Exception {
+    Browser.assumeAvailable();
+    String caseNumber = mappedReferral(TestReferrals.randomTestCode());
+    try (Browser browser = new Browser()) {
+      TasklistPage tasklist = new TasklistPage(browser, port);
+      tasklist.logIn(COORDINATOR, STAFF_PASSWORD);
+      // The coordinator finds the task by its case number in the list and opens it with a click.
+      By row = By.xpath("//li[contains(@class, 'task')][.//*[contains(normalize-space(), '" + caseNumber + "')]]//a[1]");
+      TasklistPage.waitUntil("the list row of " + caseNumber, () -> !browser.driver().findElements(row).isEmpty());
+      browser.driver().findElement(row).click();
+      By link = By.cssSelector("#polku-case-link a");
+      TasklistPage.waitUntil("the task's link to its case page", () -> !browser.driver().findElements(link).isEmpty());
+      assertThat(browser.text("#polku-case-link")).isEqualTo("Avaa asiakkuus " + caseNumber);
+      picture(browser, "tasklist-task-link.png", 800);
+
+      String tasklistWindow = browser.driver().getWindowHandle();
+      browser.driver().findElement(link).click();
+      TasklistPage.waitUntil("the case page's tab", () -> browser.driver().getWindowHandles().size() == 2);
+      browser.driver().getWindowHandles().stream().filter(handle -> !handle.equals(tasklistWindow)).findFirst()
+          .ifPresent(handle -> browser.driver().switchTo().window(handle));
+      TasklistPage.waitUntil("the case page", () -> browser.title().contains(caseNumber));
+
+      assertThat(browser.text("h1")).as("no second login: the Tasklist login carries over").isEqualTo("Asiakkuus " + caseNumber);
+      assertThat(browser.text("#responsible-now")).contains("Testi work-ability-team").contains(TEAM).contains("asiakasvastaava");
+      assertThat(browser.text("#responsible-history")).contains("vahvisti ohjauksen suunnan")
+          .contains("nimettiin asiakasvastaavaksi työkyvyn tuen kartoituksessa");
+      assertThat(browser.text("#givenOn") + browser.driver().findElement(By.id("givenOn")).getDomProperty("value"))
+          .as("the consent form's date the Finnish way").matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}");
+      picture(browser, "case-page-from-tasklist.png");
+    }
+  }
+
+  @Test
+  void aSwedishSpeakingClientGetsEveryMailInSwedish() throws Exception {
+    // The client's language comes with the referral (the API's optional "language"); the
+    // invitation, the reminder and the case manager's contact details all reach GreenMail in Swedish.
+    String email = "svenska-" + System.nanoTime() + "@polku.invalid";
+    String caseNumber = mappedReferral(TestReferrals.randomTestCode(), "sv", email);
+    runJobs(caseNumber, job -> true);
+
+    List<jakarta.mail.internet.MimeMessage> toClient = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+      try {
+        return email.equals(mail.getAllRecipients()[0].toString());
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    assertThat(toClient).extracting(mail -> mail.getSubject()).hasSize(3)
+        .anySatisfy(subject -> assertThat(subject).isEqualTo("Kallelse till ett möte om stöd för arbetsförmågan (" + caseNumber + ")"))
+        .anySatisfy(subject -> assertThat(subject).startsWith("Påminnelse: mötet om stöd för arbetsförmågan").contains(" kl. "))
+        .anySatisfy(subject -> assertThat(subject).isEqualTo("Du har fått en klientansvarig (" + caseNumber + ")"));
+    for (jakarta.mail.internet.MimeMessage mail : toClient) {
+      // getContent decodes the transfer encoding: the text as the client reads it.
+      String text = mail.getContent().toString();
+      assertThat(text).startsWith("Hej,").contains("Vänliga hälsningar").contains("social- och hälsocentralens")
+          .doesNotContain("Ystävällisin").doesNotContain(" klo ");
     }
   }
 
@@ -213,7 +276,12 @@ class CasePageIT extends PostgresSpringTest {
    * coordinator has taken that task.
    */
   private String mappedReferral(String identityCode) throws Exception {
-    String body = "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
+    return mappedReferral(identityCode, "fi", "asiakas@polku.invalid");
+  }
+
+  private String mappedReferral(String identityCode, String language, String email) throws Exception {
+    String body = "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"" + email + "\","
+        + "\"language\":\"" + language + "\","
         + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
         + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
@@ -236,7 +304,7 @@ class CasePageIT extends PostgresSpringTest {
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
-        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", TEAM));
     runJobs(caseNumber);
     Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_ReviewPlan").singleResult();

@@ -28,12 +28,15 @@ class TasklistFormTest {
   /** What the mapping task shows: the variables of a referral waiting for its mapping. */
   private static final Map<String, Object> MAPPING_SHOWN = Map.of("caseNumber", "TK-2026-000001",
       "appointmentAt", "2026-12-07T09:00+02:00", "referralReason", "Osatyökykyisyys",
-      "coordinatorQuestion", "Mikä tukisi työllistymistä?", "whodasFlag", "green");
+      "coordinatorQuestion", "Mikä tukisi työllistymistä?", "whodasFlag", "green",
+      // The users the case manager is chosen from, as the engine puts them on the task (a Json list).
+      "caseManagerOptions", List.of(Map.of("label", "Tiina Tiimi (tiimi)", "value", "tiimi"),
+          Map.of("label", "Pia Palveluohjaaja (palveluohjaaja)", "value", "palveluohjaaja")));
 
   private static Map<String, Object> attendedMapping() {
     return Tasklist.entries("appointmentAttended", true, "workAbilityAssessment", "Työkyky osittain alentunut",
         "supportPlan", "Ammatillinen kuntoutus", "followOnPaths", List.of("vocational-rehabilitation", "education"),
-        "caseManager", "Tiina Tiimi");
+        "caseManager", "tiimi");
   }
 
   @Test
@@ -44,7 +47,7 @@ class TasklistFormTest {
     assertThat(paths).isInstanceOf(JsonValue.class);
     assertThat(((JsonValue) paths).getValueSerialized()).isEqualTo("[\"vocational-rehabilitation\",\"education\"]");
     assertThat(submitted.get("appointmentAttended")).isEqualTo(true);
-    assertThat(submitted.get("caseManager")).isEqualTo("Tiina Tiimi");
+    assertThat(submitted.get("caseManager")).isEqualTo("tiimi");
   }
 
   @Test
@@ -54,7 +57,7 @@ class TasklistFormTest {
 
     assertThatThrownBy(() -> MAPPING.submit(MAPPING_SHOWN, entered))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseManager: required");
-    entered.put("caseManager", "Tiina Tiimi");
+    entered.put("caseManager", "tiimi");
     entered.put("followOnPaths", List.of());
     assertThatThrownBy(() -> MAPPING.submit(MAPPING_SHOWN, entered))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("followOnPaths: required");
@@ -104,13 +107,14 @@ class TasklistFormTest {
   @Test
   void aFieldShownOnlyForOneChoiceOfASelectIsSubmittedOnlyThen() {
     TasklistForm takeOver = TasklistForm.byId("oh-handover-take-over");
-    Map<String, Object> entered = Tasklist.entries("clientContacted", true, "caseManager", "Kaisa K",
+    Map<String, Object> entered = Tasklist.entries("clientContacted", true, "caseManager", "koordinaattori",
         "followOnPath", "education", "clientExperience", 8);
+    Map<String, Object> shown = Map.of("caseManagerOptions", List.of("koordinaattori"));
 
-    assertThat(takeOver.submit(Map.of(), entered)).doesNotContainKey("soteConsentGiven");
+    assertThat(takeOver.submit(shown, entered)).doesNotContainKey("soteConsentGiven");
     entered.put("followOnPath", "sote-team");
     entered.put("soteConsentGiven", true);
-    assertThat(takeOver.submit(Map.of(), entered).get("soteConsentGiven")).isEqualTo(true);
+    assertThat(takeOver.submit(shown, entered).get("soteConsentGiven")).isEqualTo(true);
   }
 
   @Test
@@ -162,6 +166,20 @@ class TasklistFormTest {
     JsonNode attended = body.get("variables").get("appointmentAttended");
     assertThat(attended.has("type")).isFalse();
     assertThat(attended.get("value").booleanValue()).isTrue();
-    assertThat(body.get("variables").get("caseManager").get("value").asText()).isEqualTo("Tiina Tiimi");
+    assertThat(body.get("variables").get("caseManager").get("value").asText()).isEqualTo("tiimi");
+  }
+
+  @Test
+  void aSelectFedByAVariableOffersOnlyTheUsersTheTaskCarries() {
+    Map<String, Object> entered = attendedMapping();
+    entered.put("caseManager", "Tiina Tiimi");
+
+    assertThatThrownBy(() -> MAPPING.submit(MAPPING_SHOWN, entered))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseManager: 'Tiina Tiimi' is not one of [tiimi, palveluohjaaja]");
+    Map<String, Object> withoutOptions = new java.util.HashMap<>(MAPPING_SHOWN);
+    withoutOptions.remove("caseManagerOptions");
+    entered.put("caseManager", "tiimi");
+    assertThatThrownBy(() -> MAPPING.submit(withoutOptions, entered)).as("a select with no options takes nothing")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseManager: 'tiimi' is not one of");
   }
 }

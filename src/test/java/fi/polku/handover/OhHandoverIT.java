@@ -66,7 +66,7 @@ class OhHandoverIT extends PostgresSpringTest {
     assertThat(JSON.readTree(repeated.body()).get("result").asText()).isEqualTo("already-reported");
     runJobs(caseNumber);
 
-    complete(caseNumber, "Task_TakeOver", COORDINATOR, Map.of("clientContacted", true, "caseManager", "Kaisa K",
+    complete(caseNumber, "Task_TakeOver", COORDINATOR, Map.of("clientContacted", true, "caseManager", COORDINATOR,
         "followOnPath", "sote-team", "soteConsentGiven", true, "clientExperience", 9));
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")

@@ -108,7 +108,7 @@ class OhHandoverProcessTest {
     assertThat(task(TASK_TAKE_OVER).getDueDate()).isNotNull();
     assertThat(runtimeService.getVariable(handover.getId(), "handoverSummary").toString())
         .contains("Esimerkkitehdas Oy").contains("Laajennettu terveystarkastus tehty: kyllä");
-    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "koordinaattori",
         FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 9));
     execute(job(TASK_START_REFERRAL));
 
@@ -199,7 +199,7 @@ class OhHandoverProcessTest {
     execute(job(TIMER_TAKE_OVER_DUE));
     execute(job(TASK_NOTIFY_TEAM_LEAD));
 
-    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "koordinaattori",
         FOLLOW_ON_PATH, "work", "clientExperience", 8));
 
     assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(END_TAKE_OVER_ESCALATION_HANDLED);
@@ -235,7 +235,7 @@ class OhHandoverProcessTest {
     jobLoss(caseNumber);
     execute(job(TASK_NOTIFY_COORDINATORS));
 
-    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "koordinaattori",
         FOLLOW_ON_PATH, "education", "clientExperience", 8));
 
     assertThat(handover).isEnded().hasPassed(END_HANDED_OVER).hasNotPassed(TASK_START_REFERRAL);
@@ -278,7 +278,7 @@ class OhHandoverProcessTest {
     consents.list(caseNumber).stream().filter(given -> given.fromAgency() == Agency.OH)
         .forEach(given -> consents.withdraw(caseNumber, given.id(), "koordinaattori"));
 
-    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "Kaisa Koordinaattori",
+    finish(TASK_TAKE_OVER, entries("clientContacted", true, "caseManager", "koordinaattori",
         FOLLOW_ON_PATH, "sote-team", "soteConsentGiven", true, "clientExperience", 7));
     execute(job(TASK_START_REFERRAL));
 

@@ -79,7 +79,7 @@ class TeReferralIT extends PostgresSpringTest {
         "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus",
-        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("vocational-rehabilitation"), "caseManager", TEAM));
     complete(caseNumber, "Task_ReviewPlan", COORDINATOR, Map.of("planReviewed", true));
     complete(caseNumber, "Task_FollowUp3", TEAM, Map.of("outcome3", "education", "satisfaction3", 9));
     complete(caseNumber, "Task_FollowUp6", TEAM, Map.of("outcome6", "employed", "satisfaction6", 10));
@@ -91,13 +91,14 @@ class TeReferralIT extends PostgresSpringTest {
     assertThat(status.get("content").toString()).contains("\"status\":\"completed\"").contains("vocational-rehabilitation");
 
     MimeMessage[] mails = smtp.getReceivedMessages();
-    // Each mail once: the counsellor's notice, the client's invitation and reminder, and the referrer's
-    // two status notices.
+    // Each mail once: the counsellor's notice, the client's invitation, reminder and case manager, and
+    // the referrer's two status notices.
     assertThat(mails).extracting(mail -> mail.getAllRecipients()[0] + " | " + mail.getSubject())
         .containsExactlyInAnyOrder(
             COUNSELLOR + "@polku.invalid | Uusi tehtävä Polussa: Vahvista ohjauksen suunta (" + caseNumber + ")",
             "asiakas@polku.invalid | Kutsu työkyvyn tuen tapaamiseen (" + caseNumber + ")",
             "asiakas@polku.invalid | Muistutus: työkyvyn tuen tapaaminen " + mailTime(caseNumber) + " (" + caseNumber + ")",
+            "asiakas@polku.invalid | Sinulle on nimetty asiakasvastaava (" + caseNumber + ")",
             "te-system@polku.invalid | Lähettämäsi asiakkaan tilanne päivittyi (" + caseNumber + ")",
             "te-system@polku.invalid | Lähettämäsi asiakkaan tilanne päivittyi (" + caseNumber + ")");
     for (MimeMessage mail : mails) {

@@ -116,8 +116,8 @@ class TeReferralProcessTest {
     assertThat(statuses(caseNumber)).containsExactly(
         "requested", "received", "accepted", "in-progress", "in-progress", "completed");
     assertThat(jdbc.queryForList("select template from mail_outbox where case_number = ? order by id", String.class, caseNumber))
-        .containsExactly("staff-task-notice", "referral-invitation", "referral-reminder", "referrer-status-notice",
-            "referrer-status-notice");
+        .containsExactly("staff-task-notice", "referral-invitation", "referral-reminder", "case-manager",
+            "referrer-status-notice", "referrer-status-notice");
     assertThat(jdbc.queryForList("select outcome from referral_outcome r join referral f on f.id = r.referral_id"
         + " where f.case_number = ? order by months", String.class, caseNumber)).containsExactly("still-unemployed", "employed");
     assertThat(jdbc.queryForObject("select follow_on_paths from referral_mapping m join referral f on f.id = m.referral_id"
@@ -572,7 +572,7 @@ class TeReferralProcessTest {
     assertThat(referral).isWaitingAt(TASK_MAP_WORK_ABILITY);
     finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Ammatillinen kuntoutus ja IPS",
-        FOLLOW_ON_PATHS, List.of("vocational-rehabilitation", "supported-employment"), CASE_MANAGER, "Tiina Tiimi"));
+        FOLLOW_ON_PATHS, List.of("vocational-rehabilitation", "supported-employment"), CASE_MANAGER, "tiimi"));
   }
 
   private void miss(ProcessInstance referral) {

@@ -32,18 +32,19 @@ class TasklistAtAGlanceTest {
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
-  void everyFilterShowsTheCaseNumberOfEachTask() {
+  void everyFilterShowsTheCaseNumberAndTheClientsNameOfEachTask() {
     List<Filter> all = filters.createFilterQuery().list();
 
     assertThat(all).extracting(Filter::getName).contains(StaffGroup.TE_COORDINATOR.filterName(), IdentitySetup.MY_TASKS_FILTER);
     for (Filter filter : all) {
       assertThat(filter.getProperties().get("variables")).as(filter.getName())
-          .isEqualTo(List.of(Map.of("name", "taskCaseNumber", "label", "Asianumero")));
+          .isEqualTo(List.of(Map.of("name", "taskCaseNumber", "label", "Asianumero"),
+              Map.of("name", "taskClientName", "label", "Asiakas")));
     }
   }
 
   @Test
-  void everyTaskOfAPathCarriesItsCaseNumberForTheList() throws Exception {
+  void everyTaskOfAPathCarriesItsCaseNumberAndClientNameForTheList() throws Exception {
     String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
         + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
@@ -62,6 +63,7 @@ class TasklistAtAGlanceTest {
     assertThat(open).isNotEmpty();
     for (org.camunda.bpm.engine.task.Task task : open) {
       assertThat(tasks.getVariableLocal(task.getId(), CaseNumberOnTasks.VARIABLE)).as(task.getName()).isEqualTo(caseNumber);
+      assertThat(tasks.getVariableLocal(task.getId(), CaseNumberOnTasks.CLIENT_NAME)).as(task.getName()).isEqualTo("Testi Asiakas");
     }
   }
 

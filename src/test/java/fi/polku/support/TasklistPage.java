@@ -167,7 +167,10 @@ public final class TasklistPage {
           }
         }
         case "radio" -> input(id + "-" + field.options().indexOf(String.valueOf(value))).click();
-        case "select" -> pick(id, field.labelOf(value));
+        // A select fed by a variable (the users a case manager is chosen from) labels each user
+        // "Name (user id)": the option is found by its user id.
+        case "select" -> pick(id, field.valuesKey() == null ? field.labelOf(value) : null,
+            field.valuesKey() == null ? null : "(" + value + ")");
         case "datetime" -> pickTime(id, field, value);
         default -> throw new IllegalArgumentException("No way to fill a " + field.type() + " field yet");
       }
@@ -221,15 +224,18 @@ public final class TasklistPage {
     }
   }
 
-  private void pick(String componentId, String label) {
+  private void pick(String componentId, String label, String labelEnd) {
     WebElement field = waitFor(By.xpath("//label[substring(@for, string-length(@for) - string-length('-" + componentId
         + "') + 1) = '-" + componentId + "']/.."));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.findElement(By.cssSelector(".fjs-input-group")).click();
-    WebElement option = waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='" + label + "']"));
+    String option = label != null ? "normalize-space()='" + label + "'"
+        : "substring(normalize-space(), string-length(normalize-space()) - string-length('" + labelEnd + "') + 1) = '"
+            + labelEnd + "'";
+    WebElement item = waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and " + option + "]"));
     // A long list scrolls inside its dropdown: bring the option into view first, as a user scrolls to it.
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
-    option.click();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", item);
+    item.click();
   }
 
   private void pickTime(String componentId, TasklistForm.Field field, Object value) {

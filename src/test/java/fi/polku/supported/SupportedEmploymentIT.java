@@ -78,7 +78,7 @@ class SupportedEmploymentIT extends PostgresSpringTest {
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
         "workAbilityAssessment", "Työkyky osittain alentunut", "supportPlan", "Tuettu työllistyminen",
-        "followOnPaths", List.of("supported-employment"), "caseManager", "Tiina Tiimi"));
+        "followOnPaths", List.of("supported-employment"), "caseManager", "it-tiimi"));
 
     // The follow-on path became one onward referral to the job coaches, sent by the team.
     JsonNode referred = caseStatus(caseNumber).get("onwardReferrals");

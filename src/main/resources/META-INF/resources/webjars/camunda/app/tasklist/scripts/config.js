@@ -31,6 +31,8 @@ export default {
     availableLocales: [language],
     fallbackLocale: language
   },
+  // A link from every task to its client's case page (scripts/case-link.js).
+  customScripts: ['scripts/case-link'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
