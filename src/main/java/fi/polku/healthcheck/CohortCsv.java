@@ -30,7 +30,8 @@ final class CohortCsv {
       rows.add(new HealthCheckController.CohortRow(row.get("identityCode"), row.get("name"), row.get("email"),
           row.get("phone"), row.get("municipality"), integer(row.get("unemploymentMonths")),
           bool(row.get("unemployed")), bool(row.get("coveredByOccupationalHealth")),
-          integer(row.get("monthsSinceLastHealthCheck")), row.get("wayIn"), row.get("referralReason")));
+          integer(row.get("monthsSinceLastHealthCheck")), row.get("wayIn"), row.get("referralReason"),
+          row.get("language")));
     }
     return rows;
   }

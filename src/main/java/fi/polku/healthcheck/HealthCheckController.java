@@ -49,7 +49,7 @@ class HealthCheckController {
       Integer unemploymentMonths, Boolean unemployed, Boolean coveredByOccupationalHealth,
       Integer monthsSinceLastHealthCheck, String wayIn, String referralReason, String language) {
 
-    /** A row without a language (a CSV export has no such column): the client is served in Finnish. */
+    /** A row without a language (a CSV export without the column): the client is served in Finnish. */
     CohortRow(String identityCode, String name, String email, String phone, String municipality,
         Integer unemploymentMonths, Boolean unemployed, Boolean coveredByOccupationalHealth,
         Integer monthsSinceLastHealthCheck, String wayIn, String referralReason) {
