@@ -9,6 +9,7 @@ public enum Reason {
   OCCUPATIONAL_HEALTH("occupational-health", "hoiti asiakkaan työterveyshuollossa", false),
   TAKE_OVER("take-over", "otti asiakkaan vastaan työllisyyspalveluissa", true),
   MAPPING("mapping", "nimettiin asiakasvastaavaksi työkyvyn tuen kartoituksessa", true),
+  JOB_COACH("job-coach", "työhönvalmentaja tuetussa työllistymisessä", true),
   CHANGE("change", "asiakasvastaava vaihdettiin", true);
 
   private final String code;

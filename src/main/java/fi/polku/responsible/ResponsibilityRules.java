@@ -50,7 +50,10 @@ final class ResponsibilityRules {
       new Intake("oh-handover", "Task_ExtendedHealthCheck", Reason.OCCUPATIONAL_HEALTH, null),
       new Intake("oh-handover", "Task_SendRehabilitationNotice", Reason.OCCUPATIONAL_HEALTH, null),
       new Intake("oh-handover", "Task_AskConsent", Reason.OCCUPATIONAL_HEALTH, null),
-      new Intake("oh-handover", "Task_TakeOver", Reason.TAKE_OVER, CASE_MANAGER));
+      new Intake("oh-handover", "Task_TakeOver", Reason.TAKE_OVER, CASE_MANAGER),
+      // Path 4: the job coach, once the client agreed to work together and the profile is made,
+      // is the client's named person while the coaching runs (IPS: one coach per client).
+      new Intake("supported-employment", "Task_VocationalProfile", Reason.JOB_COACH, null));
 
   static final List<CaseTask> CASE_TASKS = List.of(
       new CaseTask("te-referral", "Task_FollowUp3", true),

@@ -202,6 +202,9 @@ class SupportedEmploymentProcessTest {
   void noEmployerContactByTheDueTimeRemindsTheCoachAndTellsTheTeamLeadAndTheSearchGoesOn() {
     String caseNumber = soteCase();
     ProcessInstance path = toJobSearch(caseNumber);
+    // The coach who made the profile is the case's named person while the coaching runs (issue 16).
+    assertThat(jdbc.queryForObject("select user_id from case_responsible where case_number = ? and until is null",
+        String.class, caseNumber)).isEqualTo("valmentaja");
 
     managementService.executeJob(timer(path, TIMER_CONTACT_OVERDUE).getId());
     runJobs(path.getId());
