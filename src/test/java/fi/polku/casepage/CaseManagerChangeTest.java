@@ -1,20 +1,20 @@
 package fi.polku.casepage;
 
+import static fi.polku.casepage.CasePageSession.loggedIn;
+import static fi.polku.casepage.CasePageSession.post;
+import static fi.polku.casepage.CasePageSession.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.TestReferrals;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,6 @@ import org.springframework.test.context.ActiveProfiles;
 class CaseManagerChangeTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -62,7 +61,7 @@ class CaseManagerChangeTest {
 
   @Test
   void thePageShowsTheCaseManagerTheLanguageAndFinnishDates() {
-    String page = loggedIn("koordinaattori").get("/cases/" + caseNumber, null).body();
+    String page = loggedIn(port, "koordinaattori").get("/cases/" + caseNumber, null).body();
 
     assertThat(page).contains("Vastuutyöntekijä ja asiakasvastaava").contains("<b>Kaisa Koordinaattori</b> (koordinaattori)")
         .contains("otti asiakkaan vastaan työllisyyspalveluissa").contains("id=\"language\">ruotsi");
@@ -74,7 +73,7 @@ class CaseManagerChangeTest {
 
   @Test
   void aConsentWithFinnishDatesIsRecorded() {
-    HttpTestClient coordinator = loggedIn("koordinaattori");
+    HttpTestClient coordinator = loggedIn(port, "koordinaattori");
     String token = token(coordinator.get("/cases/" + caseNumber, null).body());
     LocalDate given = LocalDate.now().minusDays(3);
     HttpResponse<String> recorded = post(coordinator, "/cases/" + caseNumber + "/consents", "_csrf=" + encode(token)
@@ -88,7 +87,7 @@ class CaseManagerChangeTest {
 
   @Test
   void theCaseManagerHandsTheCaseOverWithANoteAndTheClientIsToldInSwedish() {
-    HttpTestClient coordinator = loggedIn("koordinaattori");
+    HttpTestClient coordinator = loggedIn(port, "koordinaattori");
     String page = coordinator.get("/cases/" + caseNumber, null).body();
     assertThat(page).contains("Vaihda asiakasvastaava").contains("<option value=\"tiimi\">Tiina Tiimi (tiimi)</option>")
         .doesNotContain("<option value=\"koordinaattori\">");
@@ -115,7 +114,7 @@ class CaseManagerChangeTest {
 
   @Test
   void someoneWhoIsNeitherTheCaseManagerNorATeamLeadCannotHandTheCaseOver() {
-    HttpTestClient admin = loggedIn("koordinaattori");
+    HttpTestClient admin = loggedIn(port, "koordinaattori");
     String token = token(admin.get("/cases/" + caseNumber, null).body());
     jdbc.update("update case_responsible set user_id = 'palveluohjaaja' where case_number = ?", caseNumber);
 
@@ -130,23 +129,5 @@ class CaseManagerChangeTest {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String token(String page) {
-    Matcher matcher = CSRF.matcher(page);
-    assertThat(matcher.find()).as("the page has a form with the session's token").isTrue();
-    return matcher.group(1);
-  }
-
-  private HttpTestClient loggedIn(String user) {
-    HttpTestClient client = new HttpTestClient(port);
-    HttpResponse<String> login = post(client, "/cases/login", "username=" + user + "&password=demo");
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-    return client;
-  }
-
-  private static HttpResponse<String> post(HttpTestClient client, String path, String form) {
-    return client.send(client.request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
   }
 }

@@ -1,12 +1,14 @@
 package fi.polku.casepage;
 
+import static fi.polku.casepage.CasePageSession.loggedIn;
+import static fi.polku.casepage.CasePageSession.post;
+import static fi.polku.casepage.CasePageSession.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.TestReferrals;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -34,7 +36,6 @@ import org.springframework.test.context.ActiveProfiles;
 class CasePageTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -53,7 +54,7 @@ class CasePageTest {
 
   @Test
   void staffOfTheOpeningAgencySeeTheClientWithTheIdentityCodeMasked() {
-    HttpResponse<String> page = loggedIn("koordinaattori").get("/cases/" + caseNumber, null);
+    HttpResponse<String> page = loggedIn(port, "koordinaattori").get("/cases/" + caseNumber, null);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Asiakkuus " + caseNumber).contains("Maija Meikäläinen")
@@ -64,7 +65,7 @@ class CasePageTest {
 
   @Test
   void staffOfAnAgencyTakingNoPartGetTheSamePageAsForACaseThatDoesNotExist() {
-    HttpTestClient outsider = loggedIn("tyoterveys");
+    HttpTestClient outsider = loggedIn(port, "tyoterveys");
     HttpResponse<String> hidden = outsider.get("/cases/" + caseNumber, null);
     HttpResponse<String> missing = outsider.get("/cases/TK-1999-999999", null);
 
@@ -77,7 +78,7 @@ class CasePageTest {
   @Test
   void theSearchBoxLeadsToTheCaseAndNobodyUnknownGetsIn() {
     HttpResponse<String> anonymous = new HttpTestClient(port).get("/cases/" + caseNumber, null);
-    HttpResponse<String> searched = loggedIn("koordinaattori").get("/cases?q=" + caseNumber.toLowerCase(), null);
+    HttpResponse<String> searched = loggedIn(port, "koordinaattori").get("/cases?q=" + caseNumber.toLowerCase(), null);
 
     assertThat(anonymous.statusCode()).isEqualTo(303);
     assertThat(anonymous.headers().firstValue("Location").orElse("")).startsWith("/cases/login");
@@ -87,7 +88,7 @@ class CasePageTest {
 
   @Test
   void aConsentFormWithoutTheSessionsTokenIsRefused() {
-    HttpTestClient coordinator = loggedIn("koordinaattori");
+    HttpTestClient coordinator = loggedIn(port, "koordinaattori");
     coordinator.get("/cases/" + caseNumber, null);
 
     HttpResponse<String> forged = post(coordinator, "/cases/" + caseNumber + "/consents", consentForm("oh", "wrong-token"));
@@ -98,8 +99,8 @@ class CasePageTest {
 
   @Test
   void aConsentRecordedOnThePageLetsTheReceiverInAndItsWithdrawalTakesItOutAtOnce() {
-    HttpTestClient coordinator = loggedIn("koordinaattori");
-    HttpTestClient occupationalHealth = loggedIn("tyoterveys");
+    HttpTestClient coordinator = loggedIn(port, "koordinaattori");
+    HttpTestClient occupationalHealth = loggedIn(port, "tyoterveys");
 
     HttpResponse<String> recorded = post(coordinator, "/cases/" + caseNumber + "/consents",
         consentForm("oh", token(coordinator.get("/cases/" + caseNumber, null).body())));
@@ -127,7 +128,7 @@ class CasePageTest {
     healthChecks.recordOutcome(check.caseNumber(), "none", "green");
     healthChecks.recordFindings(check.caseNumber(), new fi.polku.healthcheck.HealthCheckService.Findings(
         "Uupumusta, univaikeuksia", "Liikuntaa ja unirytmi kuntoon", "Haluaa töihin"), "Ei jatko-ohjausta");
-    HttpTestClient coordinator = loggedIn("koordinaattori");
+    HttpTestClient coordinator = loggedIn(port, "koordinaattori");
 
     assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("without consent")
         .doesNotContain("Liikuntaa ja unirytmi kuntoon").doesNotContain("Uupumusta");
@@ -144,23 +145,5 @@ class CasePageTest {
   private String consentForm(String to, String token) {
     return "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&fromAgency=te&toAgency=" + to + "&scope=status"
         + "&givenOn=" + LocalDate.now().minusDays(1) + "&validUntil=" + LocalDate.now().plusYears(1) + "&channel=phone";
-  }
-
-  private static String token(String page) {
-    Matcher matcher = CSRF.matcher(page);
-    assertThat(matcher.find()).as("the page has a form with the session's token").isTrue();
-    return matcher.group(1);
-  }
-
-  private HttpTestClient loggedIn(String user) {
-    HttpTestClient client = new HttpTestClient(port);
-    HttpResponse<String> login = post(client, "/cases/login", "username=" + user + "&password=demo");
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-    return client;
-  }
-
-  private static HttpResponse<String> post(HttpTestClient client, String path, String form) {
-    return client.send(client.request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
   }
 }
