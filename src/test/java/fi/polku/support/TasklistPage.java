@@ -233,9 +233,26 @@ public final class TasklistPage {
         : "substring(normalize-space(), string-length(normalize-space()) - string-length('" + labelEnd + "') + 1) = '"
             + labelEnd + "'";
     WebElement item = waitFor(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and " + option + "]"));
-    // A long list scrolls inside its dropdown: bring the option into view first, as a user scrolls to it.
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", item);
-    item.click();
+    clickWhenUncovered(item);
+  }
+
+  /**
+   * Clicks the element once a user could: a long list scrolls inside its dropdown, and the dropdown itself may open
+   * below the visible part of Tasklist's start dialog. Scrolls every container so the element is in view, and clicks
+   * only when the element is the one under its own centre (not the dialog's body), as a user scrolls before clicking.
+   */
+  private void clickWhenUncovered(WebElement element) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    String label = element.getText();
+    waitUntil("the option '" + label + "' to be uncovered", () -> {
+      js.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+      return Boolean.TRUE.equals(js.executeScript(
+          "const r = arguments[0].getBoundingClientRect();"
+              + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+              + "return hit !== null && (hit === arguments[0] || arguments[0].contains(hit));",
+          element));
+    });
+    element.click();
   }
 
   private void pickTime(String componentId, TasklistForm.Field field, Object value) {
