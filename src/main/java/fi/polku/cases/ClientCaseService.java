@@ -107,10 +107,9 @@ public class ClientCaseService {
 
   /** The client's open cases, newest first: how a second referral of the same person is found. */
   public List<String> caseNumbersOf(PersonalIdentityCode identityCode) {
-    return jdbc.queryForList(
-        "select c.case_number from client_case c join client k on k.id = c.client_id"
-            + " where k.identity_hash = ? order by c.opened_at desc",
-        String.class, protector.lookupHash(identityCode));
+    return clientIdOf(identityCode).map(client -> jdbc.queryForList(
+        "select case_number from client_case where client_id = ? order by opened_at desc", String.class, client))
+        .orElse(List.of());
   }
 
   /** A keyed fingerprint of the identity code: comparable, but no one without the key can reverse it. */
@@ -127,9 +126,9 @@ public class ClientCaseService {
 
   private long findOrCreateClient(NewCase request) {
     String hash = protector.lookupHash(request.identityCode());
-    List<Long> existing = jdbc.queryForList("select id from client where identity_hash = ?", Long.class, hash);
-    if (!existing.isEmpty()) {
-      long id = existing.get(0);
+    Optional<Long> existing = clientIdOf(request.identityCode());
+    if (existing.isPresent()) {
+      long id = existing.get();
       // A later referral may bring newer contact details; keep the newest non-empty ones.
       jdbc.update("update client set display_name = coalesce(?, display_name), email = coalesce(?, email),"
               + " phone = coalesce(?, phone) where id = ?",
@@ -139,8 +138,8 @@ public class ClientCaseService {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement(
-          "insert into client (identity_hash, identity_encrypted, temporary_identity, display_name, email, phone, created_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          "insert into client (identity_hash, identity_encrypted, temporary_identity, display_name, email, phone, created_at,"
+              + " identity_key_id) values (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       statement.setString(1, hash);
       statement.setString(2, protector.encrypt(request.identityCode()));
       statement.setBoolean(3, request.identityCode().isTemporary());
@@ -148,9 +147,28 @@ public class ClientCaseService {
       statement.setString(5, emptyToNull(request.email()));
       statement.setString(6, emptyToNull(request.phone()));
       statement.setTimestamp(7, Timestamp.from(clock.instant()));
+      statement.setString(8, protector.currentKeyId());
       return statement;
     }, key);
     return key.getKey().longValue();
+  }
+
+  /**
+   * The client stored under this identity code: by the hash under the current key, or, during a key
+   * change, under the previous key; such a row is sealed again with the current key at once.
+   */
+  private Optional<Long> clientIdOf(PersonalIdentityCode identityCode) {
+    for (String hash : protector.lookupHashes(identityCode)) {
+      List<Long> found = jdbc.queryForList("select id from client where identity_hash = ?", Long.class, hash);
+      if (!found.isEmpty()) {
+        if (!hash.equals(protector.lookupHash(identityCode))) {
+          jdbc.update("update client set identity_hash = ?, identity_encrypted = ?, identity_key_id = ? where id = ?",
+              protector.lookupHash(identityCode), protector.encrypt(identityCode), protector.currentKeyId(), found.get(0));
+        }
+        return Optional.of(found.get(0));
+      }
+    }
+    return Optional.empty();
   }
 
   private Set<Agency> agencies(String caseNumber) {

@@ -9,8 +9,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,6 +27,11 @@ import org.springframework.stereotype.Component;
  * Keeps identity codes unreadable at rest: AES-256-GCM for the stored value and HMAC-SHA-256 as
  * the lookup key, both derived from one master key (IDENTITY_KEY, 32 bytes in Base64). On the
  * embedded default a key is generated once into a file beside the database.
+ *
+ * <p>During a key change the old master key is given as IDENTITY_KEY_PREVIOUS: stored codes sealed
+ * with it are still read and found, and {@link IdentityKeyRotation} seals them again with the new
+ * key. Each key has a short id (a keyed hash of nothing secret) stored beside the row, so the rows
+ * still to be resealed are found by a query.
  */
 @Component
 class IdentityProtector {
@@ -32,23 +40,69 @@ class IdentityProtector {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final SecretKeySpec encryptionKey;
-  private final SecretKeySpec hashKey;
+  /** The keys derived from one master key. */
+  private record KeySet(String id, SecretKeySpec encryption, SecretKeySpec hash) {
+    static KeySet of(byte[] master) {
+      return new KeySet(HexFormat.of().formatHex(derive(master, "polku-identity-key-id")).substring(0, 16),
+          new SecretKeySpec(derive(master, "polku-identity-encryption"), "AES"),
+          new SecretKeySpec(derive(master, "polku-identity-lookup"), "HmacSHA256"));
+    }
+  }
+
+  /** A code sealed again: its new stored value, lookup hash and key id. */
+  record Resealed(String encrypted, String hash, String keyId) {}
+
+  private final KeySet current;
+  private final Optional<KeySet> previous;
   private final SecureRandom random = new SecureRandom();
 
   IdentityProtector(
       @Value("${polku.identity.key:}") String key,
-      @Value("${polku.identity.key-file:}") String keyFile) {
-    byte[] master = masterKey(key, keyFile);
-    this.encryptionKey = new SecretKeySpec(derive(master, "polku-identity-encryption"), "AES");
-    this.hashKey = new SecretKeySpec(derive(master, "polku-identity-lookup"), "HmacSHA256");
+      @Value("${polku.identity.key-file:}") String keyFile,
+      @Value("${polku.identity.previous-key:}") String previousKey) {
+    this.current = KeySet.of(masterKey(key, keyFile));
+    this.previous = previousKey == null || previousKey.isBlank() ? Optional.empty()
+        : Optional.of(KeySet.of(decodeKey(previousKey.trim(), "IDENTITY_KEY_PREVIOUS")));
+    if (previous.isPresent() && previous.get().id().equals(current.id())) {
+      throw new IllegalStateException("IDENTITY_KEY_PREVIOUS is the same key as IDENTITY_KEY");
+    }
+  }
+
+  /** The id of the key that seals new rows. */
+  String currentKeyId() {
+    return current.id();
+  }
+
+  /** Whether an earlier key is still given, so rows sealed with it are being resealed. */
+  boolean rotating() {
+    return previous.isPresent();
   }
 
   /** The keyed hash by which the same person is found again; reveals nothing without the key. */
   String lookupHash(PersonalIdentityCode code) {
+    return hash(current, code);
+  }
+
+  /** The hash under the current key, then under the previous one while a key change is going on. */
+  List<String> lookupHashes(PersonalIdentityCode code) {
+    List<String> hashes = new ArrayList<>(List.of(hash(current, code)));
+    previous.ifPresent(keys -> hashes.add(hash(keys, code)));
+    return hashes;
+  }
+
+  /**
+   * The stored code sealed with the current key; empty when no key given opens it (a row sealed with
+   * a key that is no longer given, or a damaged row).
+   */
+  Optional<Resealed> reseal(String stored) {
+    Optional<PersonalIdentityCode> code = open(current, stored).or(() -> previous.flatMap(keys -> open(keys, stored)));
+    return code.map(value -> new Resealed(encrypt(value), hash(current, value), current.id()));
+  }
+
+  private static String hash(KeySet keys, PersonalIdentityCode code) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(hashKey);
+      mac.init(keys.hash());
       return HexFormat.of().formatHex(mac.doFinal(code.value().getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
@@ -60,7 +114,7 @@ class IdentityProtector {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+      cipher.init(Cipher.ENCRYPT_MODE, current.encryption(), new GCMParameterSpec(TAG_BITS, iv));
       byte[] sealed = cipher.doFinal(code.value().getBytes(StandardCharsets.UTF_8));
       byte[] stored = new byte[IV_BYTES + sealed.length];
       System.arraycopy(iv, 0, stored, 0, IV_BYTES);
@@ -72,15 +126,21 @@ class IdentityProtector {
   }
 
   PersonalIdentityCode decrypt(String stored) {
+    // Wrong key or tampered row: say so without any of the data.
+    return open(current, stored).or(() -> previous.flatMap(keys -> open(keys, stored)))
+        .orElseThrow(() -> new IllegalStateException("A stored identity code cannot be decrypted with IDENTITY_KEY"
+            + (previous.isPresent() ? " or IDENTITY_KEY_PREVIOUS" : "")));
+  }
+
+  private static Optional<PersonalIdentityCode> open(KeySet keys, String stored) {
     try {
       byte[] bytes = Base64.getDecoder().decode(stored);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, keys.encryption(), new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
       byte[] plain = cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
-      return PersonalIdentityCode.parse(new String(plain, StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      // Wrong key or tampered row: say so without any of the data.
-      throw new IllegalStateException("A stored identity code cannot be decrypted with IDENTITY_KEY", e);
+      return Optional.of(PersonalIdentityCode.parse(new String(plain, StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
