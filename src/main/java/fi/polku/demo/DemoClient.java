@@ -54,6 +54,9 @@ public class DemoClient implements Simulation.ClientScript {
   // oh-handover
   public int extendedCheckDays = 3;
   public boolean rehabilitationNeed;
+  /** The receiver of the rehabilitation-need notice (an onward service code) and the client's consent to it. */
+  public String rehabilitationService = "pension-vocational-rehabilitation";
+  public boolean rehabilitationConsent = true;
   public boolean handoverConsent = true;
   /** The hand-over consent covers health information, so the extended check's findings reach the coordinator. */
   public boolean handoverHealthConsent;
@@ -201,9 +204,13 @@ public class DemoClient implements Simulation.ClientScript {
         values.put("guidanceToEmploymentServices", true);
       }
       case "Task_SendRehabilitationNotice" -> {
+        // After the consent question: the notice goes as an onward referral to the chosen receiver.
         after = 1;
-        values.put("recipient", "pension");
-        values.put("letterSent", true);
+        values.put("rehabilitationService", rehabilitationService);
+        values.put("rehabilitationConsentGiven", rehabilitationConsent);
+        if (rehabilitationConsent) {
+          values.put("rehabilitationConsentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
+        }
       }
       case "Task_AskConsent" -> {
         after = consentDays;

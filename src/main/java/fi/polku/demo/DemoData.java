@@ -268,6 +268,9 @@ class DemoData {
     client.physicianNeeded = random.nextInt(6) == 0;
     client.extendedCheckDays = 1 + random.nextInt(8);
     client.rehabilitationNeed = random.nextInt(5) == 0;
+    client.rehabilitationService = List.of("pension-vocational-rehabilitation", "kela-vocational-rehabilitation",
+        "kela-rehabilitation-need-assessment").get(weighted(random, 50, 30, 20));
+    client.rehabilitationConsent = random.nextInt(6) != 0;
     client.handoverConsent = random.nextInt(8) != 0;
     client.consentDays = random.nextInt(3);
     client.takeOverDays = random.nextInt(25) == 0 ? -1 : weighted(random, 10, 30, 25, 15, 10, 5, 5);
