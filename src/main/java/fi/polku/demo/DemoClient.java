@@ -50,6 +50,8 @@ public class DemoClient implements Simulation.ClientScript {
   public int checkInDays = 6;
   public boolean workAbilityConcern;
   public boolean physicianNeeded;
+  /** The nurse finds a rehabilitation need: an onward referral to Kela's rehabilitation-need assessment. */
+  public boolean checkRehabilitationNeed;
 
   // oh-handover
   public int extendedCheckDays = 3;
@@ -176,7 +178,7 @@ public class DemoClient implements Simulation.ClientScript {
           values.put("kykyviisariScore", kykyviisari);
           values.put("workAbilityConcern", workAbilityConcern);
           values.put("physicianNeeded", physicianNeeded);
-          values.put("rehabilitationNeed", false);
+          values.put("rehabilitationNeed", checkRehabilitationNeed);
           values.put("clientView", "Haluaa takaisin työelämään.");
           values.put("healthPlan", "Liikunta, uni ja ravinto; seuranta terveysasemalla.");
         } else {

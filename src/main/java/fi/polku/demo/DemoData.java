@@ -279,6 +279,7 @@ class DemoData {
     client.clientExperience = 6 + random.nextInt(5);
     client.asksNewTime = random.nextInt(10) == 0;
     client.handoverHealthConsent = random.nextBoolean();
+    client.checkRehabilitationNeed = random.nextInt(10) == 0;
     return client;
   }
 
