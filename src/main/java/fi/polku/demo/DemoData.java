@@ -141,6 +141,7 @@ class DemoData {
     }
     starts.sort(null);
     Instant nextRound = first.plus(Duration.ofDays(14));
+    int handovers = 0;
     for (Instant start : starts) {
       DemoPaths.Person person = paths.person(MUNICIPALITIES.get(weighted(random, 50, 15, 15, 12, 8)));
       DemoClient client = profile(random);
@@ -179,8 +180,11 @@ class DemoData {
         boolean longerNotice = random.nextInt(8) == 0;
         LocalDate ends = longerNotice ? planned.plusDays(45) : planned;
         boolean jobLost = random.nextInt(10) < 8;
+        // Every tenth hand-over is a client under change security, outside the pilot's target group,
+        // so the demo always has that end state however the draws fall.
+        boolean changeSecurity = handovers++ % 10 == 2;
         simulation.at(start, "hand-over", () -> {
-          String caseNumber = paths.handoverByApi(person, planned);
+          String caseNumber = paths.handoverByApi(person, planned, changeSecurity);
           simulation.follow(caseNumber, client);
           if (longerNotice) {
             correctEndDate(simulation, paths, caseNumber, planned.minusDays(3).atTime(10, 0)
