@@ -202,7 +202,7 @@ class TasklistFormsIT extends PostgresSpringTest {
         "appointmentAt", Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
         "appointmentPlace", "Terveysasema, huone 3"));
     Map<String, Object> check = Tasklist.entries("attended", true, "findings", "Verenpaine koholla, uniongelmia",
-        "kykyviisariScore", 6, "workAbilityConcern", false, "physicianNeeded", false, "rehabilitationNeed", false,
+        "kykyviisariScore", 6, "workAbilityConcern", false, "physicianNeeded", true, "rehabilitationNeed", false,
         "clientView", "Haluaa kuntoutua töihin", "healthPlan", "Liikuntaa ja unirytmi");
     for (int item = 1; item <= 12; item++) {
       check.put("whodas" + item, item % 2);
@@ -223,9 +223,12 @@ class TasklistFormsIT extends PostgresSpringTest {
         "findings", "Selkävaivat rajoittavat raskasta työtä", "kykyviisariScore", 5, "rehabilitationNeed", true,
         "healthPlanMade", true, "healthPlan", "Fysioterapia ja kevyempi työ", "furtherInvestigations", "none",
         "guidanceToEmploymentServices", true));
-    submit(OH, instance, "Task_SendRehabilitationNotice", Tasklist.entries("recipient", "kela", "letterSent", true));
     submit(OH, instance, "Task_AskConsent", Tasklist.entries("consentGiven", true, "consentIncludesHealth", false,
         "consentValidUntil", LocalDate.now().plusMonths(6)));
+    // After the consent question: the notice goes to the chosen receiver as an onward referral.
+    submit(OH, instance, "Task_SendRehabilitationNotice", Tasklist.entries(
+        "rehabilitationService", "pension-vocational-rehabilitation", "rehabilitationConsentGiven", true,
+        "rehabilitationConsentValidUntil", LocalDate.now().plusMonths(6)));
     // The employment ends: the employment services' system reports it, and the coordinator takes over.
     assertThat(http.send(http.request("/api/oh-handovers/" + businessKey(instance) + "/job-loss", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())

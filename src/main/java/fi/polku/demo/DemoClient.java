@@ -50,10 +50,15 @@ public class DemoClient implements Simulation.ClientScript {
   public int checkInDays = 6;
   public boolean workAbilityConcern;
   public boolean physicianNeeded;
+  /** The nurse finds a rehabilitation need: an onward referral to Kela's rehabilitation-need assessment. */
+  public boolean checkRehabilitationNeed;
 
   // oh-handover
   public int extendedCheckDays = 3;
   public boolean rehabilitationNeed;
+  /** The receiver of the rehabilitation-need notice (an onward service code) and the client's consent to it. */
+  public String rehabilitationService = "pension-vocational-rehabilitation";
+  public boolean rehabilitationConsent = true;
   public boolean handoverConsent = true;
   /** The hand-over consent covers health information, so the extended check's findings reach the coordinator. */
   public boolean handoverHealthConsent;
@@ -173,7 +178,7 @@ public class DemoClient implements Simulation.ClientScript {
           values.put("kykyviisariScore", kykyviisari);
           values.put("workAbilityConcern", workAbilityConcern);
           values.put("physicianNeeded", physicianNeeded);
-          values.put("rehabilitationNeed", false);
+          values.put("rehabilitationNeed", checkRehabilitationNeed);
           values.put("clientView", "Haluaa takaisin työelämään.");
           values.put("healthPlan", "Liikunta, uni ja ravinto; seuranta terveysasemalla.");
         } else {
@@ -201,9 +206,13 @@ public class DemoClient implements Simulation.ClientScript {
         values.put("guidanceToEmploymentServices", true);
       }
       case "Task_SendRehabilitationNotice" -> {
+        // After the consent question: the notice goes as an onward referral to the chosen receiver.
         after = 1;
-        values.put("recipient", "pension");
-        values.put("letterSent", true);
+        values.put("rehabilitationService", rehabilitationService);
+        values.put("rehabilitationConsentGiven", rehabilitationConsent);
+        if (rehabilitationConsent) {
+          values.put("rehabilitationConsentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
+        }
       }
       case "Task_AskConsent" -> {
         after = consentDays;

@@ -141,6 +141,7 @@ class DemoData {
     }
     starts.sort(null);
     Instant nextRound = first.plus(Duration.ofDays(14));
+    int handovers = 0;
     for (Instant start : starts) {
       DemoPaths.Person person = paths.person(MUNICIPALITIES.get(weighted(random, 50, 15, 15, 12, 8)));
       DemoClient client = profile(random);
@@ -179,8 +180,11 @@ class DemoData {
         boolean longerNotice = random.nextInt(8) == 0;
         LocalDate ends = longerNotice ? planned.plusDays(45) : planned;
         boolean jobLost = random.nextInt(10) < 8;
+        // Every tenth hand-over is a client under change security, outside the pilot's target group,
+        // so the demo always has that end state however the draws fall.
+        boolean changeSecurity = handovers++ % 10 == 2;
         simulation.at(start, "hand-over", () -> {
-          String caseNumber = paths.handoverByApi(person, planned);
+          String caseNumber = paths.handoverByApi(person, planned, changeSecurity);
           simulation.follow(caseNumber, client);
           if (longerNotice) {
             correctEndDate(simulation, paths, caseNumber, planned.minusDays(3).atTime(10, 0)
@@ -268,6 +272,9 @@ class DemoData {
     client.physicianNeeded = random.nextInt(6) == 0;
     client.extendedCheckDays = 1 + random.nextInt(8);
     client.rehabilitationNeed = random.nextInt(5) == 0;
+    client.rehabilitationService = List.of("pension-vocational-rehabilitation", "kela-vocational-rehabilitation",
+        "kela-rehabilitation-need-assessment").get(weighted(random, 50, 30, 20));
+    client.rehabilitationConsent = random.nextInt(6) != 0;
     client.handoverConsent = random.nextInt(8) != 0;
     client.consentDays = random.nextInt(3);
     client.takeOverDays = random.nextInt(25) == 0 ? -1 : weighted(random, 10, 30, 25, 15, 10, 5, 5);
@@ -276,6 +283,7 @@ class DemoData {
     client.clientExperience = 6 + random.nextInt(5);
     client.asksNewTime = random.nextInt(10) == 0;
     client.handoverHealthConsent = random.nextBoolean();
+    client.checkRehabilitationNeed = random.nextInt(10) == 0;
     return client;
   }
 

@@ -9,6 +9,9 @@ import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
 import fi.polku.notify.ClientNotices;
+import fi.polku.onward.OnwardReferrals;
+import fi.polku.onward.OnwardService;
+import fi.polku.security.StaffGroup;
 import fi.polku.referral.TeReferralModel;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -78,16 +81,74 @@ class HandoverDelegates {
     };
   }
 
-  /** Drafts the letter to the pension provider or Kela about the rehabilitation need (no integration yet). */
+  /**
+   * Drafts the rehabilitation-need notice to the pension provider or Kela, after the consent
+   * question, and works out the warning about the pension provider's vocational rehabilitation
+   * right for the form where the professional chooses the receiver. Nothing leaves here: the notice
+   * becomes an onward referral, whose consent check at the crossing decides what is sent.
+   */
   @Bean
-  JavaDelegate rehabilitationLetterDelegate(HandoverService handovers) {
-    return execution -> execution.setVariable("rehabilitationLetter", String.join("\n",
-        "Ilmoitus kuntoutustarpeesta", "",
-        "Asia: " + execution.getProcessBusinessKey(),
-        handovers.summary(execution.getProcessBusinessKey()), "",
-        "Laajennetussa terveystarkastuksessa on todettu ammatillisen tai lääkinnällisen kuntoutuksen tarve.",
-        "Pyydämme arvioimaan kuntoutusmahdollisuudet yhdessä asiakkaan ja työterveyshuollon kanssa.",
-        "Lisätiedot työterveyshuollosta asiakkaan suostumuksella."));
+  JavaDelegate rehabilitationLetterDelegate(HandoverService handovers, PensionRehabilitationRight pensionRight,
+      Clock clock) {
+    return execution -> {
+      execution.setVariable(OhHandoverModel.REHABILITATION_LETTER, String.join("\n",
+          "Ilmoitus kuntoutustarpeesta", "",
+          "Asia: " + execution.getProcessBusinessKey(),
+          handovers.summary(execution.getProcessBusinessKey()), "",
+          "Laajennetussa terveystarkastuksessa on todettu ammatillisen tai lääkinnällisen kuntoutuksen tarve.",
+          "Pyydämme arvioimaan kuntoutusmahdollisuudet yhdessä asiakkaan ja työterveyshuollon kanssa.",
+          "Lisätiedot työterveyshuollosta asiakkaan suostumuksella."));
+      PensionRehabilitationRight.Warning warning = pensionRight.warning(
+          LocalDate.parse(text(execution, OhHandoverModel.EMPLOYMENT_END_DATE).substring(0, 10)),
+          LocalDate.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND)));
+      execution.setVariable(OhHandoverModel.PENSION_RIGHT_LAPSES_ON, warning.lapsesOn().toString());
+      execution.setVariable(OhHandoverModel.PENSION_RIGHT_WARNING, warning.text());
+    };
+  }
+
+  /**
+   * The rehabilitation-need notice as an onward referral to the service the professional chose
+   * (the pension provider's or Kela's), the occupational-health professionals responsible and the
+   * one who chose as the worker, carrying health content. The client's consent to that receiver,
+   * when given in the form, is recorded first (both ways, so the receiver's feedback can return);
+   * the onward referral checks it at the crossing, and without it nothing is sent.
+   */
+  @Bean
+  JavaDelegate referRehabilitationDelegate(OnwardReferrals referrals, ConsentService consents, HistoryService history,
+      Clock clock) {
+    return execution -> {
+      String caseNumber = execution.getProcessBusinessKey();
+      OnwardService service = OnwardService.fromCode(text(execution, OhHandoverModel.REHABILITATION_SERVICE));
+      String professional = completedBy(history, execution.getProcessInstanceId(),
+          OhHandoverModel.TASK_SEND_REHABILITATION_NOTICE);
+      if (Boolean.TRUE.equals(execution.getVariable(OhHandoverModel.REHABILITATION_CONSENT_GIVEN))) {
+        LocalDate today = LocalDate.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND));
+        Object until = execution.getVariable("rehabilitationConsentValidUntil");
+        LocalDate validUntil = until == null ? today.plusYears(1) : LocalDate.parse(until.toString().substring(0, 10));
+        for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)) {
+          consents.give(caseNumber, new NewConsent(Agency.OH, service.agency(), scope, today, validUntil),
+              professional == null ? "process" : professional);
+          consents.give(caseNumber, new NewConsent(service.agency(), Agency.OH, scope, today, validUntil),
+              professional == null ? "process" : professional);
+        }
+      }
+      String reason = text(execution, OhHandoverModel.REHABILITATION_LETTER);
+      if (service == OnwardService.PENSION_VOCATIONAL_REHABILITATION) {
+        reason = reason + "\n\n" + text(execution, OhHandoverModel.PENSION_RIGHT_WARNING);
+      }
+      referrals.request(new OnwardReferrals.OnwardRequest(caseNumber, Agency.OH, StaffGroup.OH_PROFESSIONAL.id(),
+          professional, service, reason.length() <= 2000 ? reason : reason.substring(0, 2000), ConsentScope.HEALTH,
+          OhHandoverModel.PROCESS_KEY));
+    };
+  }
+
+  /** Who completed the path's task of that step (Tasklist or REST), or null when no user is known. */
+  private static String completedBy(HistoryService history, String processInstanceId, String taskKey) {
+    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        .finished().orderByHistoricTaskInstanceEndTime().desc().list().stream().findFirst()
+        .flatMap(task -> history.createUserOperationLogQuery().taskId(task.getId())
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream().findFirst())
+        .map(UserOperationLogEntry::getUserId).orElse(null);
   }
 
   /** Records the client's consent to the hand-over (oh → te) in the consent register. */

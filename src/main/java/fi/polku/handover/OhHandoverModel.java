@@ -20,9 +20,20 @@ public final class OhHandoverModel {
   public static final String REHABILITATION_NEED = "rehabilitationNeed";
   public static final String HANDOVER_CONSENT_IN_FORCE = "handoverConsentInForce";
   public static final String FOLLOW_ON_PATH = "followOnPath";
+  /** The drafted rehabilitation-need notice; it becomes the onward referral's reason. */
+  public static final String REHABILITATION_LETTER = "rehabilitationLetter";
+  /** The onward service the professional chose for the notice (pension provider's or Kela's). */
+  public static final String REHABILITATION_SERVICE = "rehabilitationService";
+  /** Whether the client consented to the notice going to that receiver. */
+  public static final String REHABILITATION_CONSENT_GIVEN = "rehabilitationConsentGiven";
+  /** The day after which the pension provider's vocational rehabilitation right may have lapsed (ISO date). */
+  public static final String PENSION_RIGHT_LAPSES_ON = "pensionRightLapsesOn";
+  /** The warning about that right the professional reads when choosing the receiver. */
+  public static final String PENSION_RIGHT_WARNING = "pensionRightWarning";
 
   public static final String TASK_EXTENDED_HEALTH_CHECK = "Task_ExtendedHealthCheck";
   public static final String TASK_SEND_REHABILITATION_NOTICE = "Task_SendRehabilitationNotice";
+  public static final String TASK_REFER_REHABILITATION = "Task_ReferRehabilitation";
   public static final String TASK_ASK_CONSENT = "Task_AskConsent";
   public static final String MESSAGE_CATCH_JOB_LOSS = "Message_JobLoss";
   public static final String TIMER_GRACE_PERIOD = "Timer_GracePeriod";

@@ -4,7 +4,7 @@
  * <p>A module of Polku (docs/conventions.md, "Modules"); the dependencies it may have are declared
  * here and checked by ModularityTest.
  */
-@ApplicationModule(displayName = "Path 3: occupational-health hand-over", allowedDependencies = {"api", "calendar", "cases", "consent", "notify", "referral"})
+@ApplicationModule(displayName = "Path 3: occupational-health hand-over", allowedDependencies = {"api", "calendar", "cases", "consent", "notify", "onward", "referral", "security"})
 package fi.polku.handover;
 
 import org.springframework.modulith.ApplicationModule;

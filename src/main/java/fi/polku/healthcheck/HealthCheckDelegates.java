@@ -1,17 +1,26 @@
 package fi.polku.healthcheck;
 
 import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentScope;
+import fi.polku.onward.OnwardReferral;
+import fi.polku.onward.OnwardReferrals;
+import fi.polku.onward.OnwardService;
+import fi.polku.onward.OnwardStatus;
+import fi.polku.security.StaffGroup;
 import fi.polku.cases.PersonalDataVariables;
 import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.notify.ClientNotices;
 import fi.polku.referral.TeReferralModel;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +31,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(HealthCheckProperties.class)
 class HealthCheckDelegates {
+
+  /** An onward referral in one of these states is over: the route may be requested again. */
+  private static final java.util.Set<OnwardStatus> CLOSED = java.util.EnumSet.of(OnwardStatus.COMPLETED,
+      OnwardStatus.FAILED, OnwardStatus.CANCELLED);
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthCheckDelegates.class);
 
@@ -104,7 +117,14 @@ class HealthCheckDelegates {
     };
   }
 
-  /** Routes the checked client with the health-check-routing decision and records the outcome. */
+  /**
+   * Routes the checked client with the health-check-routing decision (hit policy COLLECT: every
+   * route the findings call for) and records the outcome. Sets {@code routes} (all, in the table's
+   * order), {@code route} (the first, the heaviest: kept for the evaluation), whether the
+   * work-ability team is one of them, and the onward referrals to request ({@code onwardRoutes}:
+   * route, service, reason). An unanswered question makes the whole routing "incomplete": nothing
+   * is requested and the check goes back to the nurse.
+   */
   @Bean
   JavaDelegate healthCheckRoutingDelegate(DecisionService decisions, HealthCheckService checks) {
     return execution -> {
@@ -112,16 +132,54 @@ class HealthCheckDelegates {
       for (String name : new String[] {"whodasFlag", "rehabilitationNeed", "workAbilityConcern", "physicianNeeded"}) {
         input.put(name, execution.getVariable(name));
       }
-      Map<String, Object> result = decisions.evaluateDecisionByKey("health-check-routing").variables(input)
-          .evaluate().getSingleResult().getEntryMap();
-      execution.setVariable(HealthCheckModel.ROUTE, result.get("route"));
-      execution.setVariable("routeReason", result.get("routeReason"));
-      checks.recordOutcome(execution.getProcessBusinessKey(), (String) result.get("route"),
-          (String) execution.getVariable("whodasFlag"));
+      List<Map<String, Object>> results = decisions.evaluateDecisionByKey("health-check-routing").variables(input)
+          .evaluate().getResultList();
+      HealthCheckRoutes routes = HealthCheckRoutes.of(results);
+      execution.setVariable(HealthCheckModel.ROUTES, String.join(",", routes.routes()));
+      execution.setVariable(HealthCheckModel.ROUTE, routes.first());
+      execution.setVariable("routeReason", routes.reason());
+      execution.setVariable(HealthCheckModel.TO_WORK_ABILITY_TEAM, routes.routes().contains(HealthCheckRoutes.WORK_ABILITY_TEAM));
+      execution.setVariable(HealthCheckModel.REFER_ONWARD, !routes.onward().isEmpty());
+      execution.setVariable(HealthCheckModel.ONWARD_ROUTES, routes.onwardJson());
+      checks.recordOutcome(execution.getProcessBusinessKey(), routes.first(), (String) execution.getVariable("whodasFlag"));
       checks.recordFindings(execution.getProcessBusinessKey(), new HealthCheckService.Findings(
-          text(execution, "findings"), text(execution, "healthPlan"), text(execution, "clientView")),
-          (String) result.get("routeReason"));
+          text(execution, "findings"), text(execution, "healthPlan"), text(execution, "clientView")), routes.reason());
     };
+  }
+
+  /**
+   * Requests one onward referral per route that has a receiving service (physician, specialist
+   * care, rehabilitation-need assessment): sent by the sote centre, the health-check nurses
+   * responsible and the nurse who did the check as the worker, carrying the check's health content,
+   * which the onward referral's own consent check lets across or not. A route already requested by
+   * this path and still open is not requested twice.
+   */
+  @Bean
+  JavaDelegate requestHealthCheckOnwardReferralsDelegate(OnwardReferrals referrals, HistoryService history) {
+    return execution -> {
+      String caseNumber = execution.getProcessBusinessKey();
+      String nurse = completedBy(history, execution.getProcessInstanceId(), HealthCheckModel.TASK_HEALTH_CHECK);
+      List<OnwardReferral> earlier = referrals.ofCase(caseNumber);
+      for (HealthCheckRoutes.Onward onward : HealthCheckRoutes.onwardFrom(execution.getVariable(HealthCheckModel.ONWARD_ROUTES))) {
+        OnwardService service = OnwardService.fromCode(onward.service());
+        boolean open = earlier.stream().anyMatch(referral -> HealthCheckModel.PROCESS_KEY.equals(referral.sentByPath())
+            && referral.service() == service && !CLOSED.contains(referral.status()));
+        if (!open) {
+          referrals.request(new OnwardReferrals.OnwardRequest(caseNumber, Agency.SOTE, StaffGroup.HEALTH_CHECK_NURSE.id(),
+              nurse, service, "Työttömien terveystarkastus: " + onward.reason(), ConsentScope.HEALTH,
+              HealthCheckModel.PROCESS_KEY));
+        }
+      }
+    };
+  }
+
+  /** Who completed the path's last task of that step (Tasklist or REST), or null when no user is known. */
+  private static String completedBy(HistoryService history, String processInstanceId, String taskKey) {
+    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        .finished().orderByHistoricTaskInstanceEndTime().desc().list().stream().findFirst()
+        .flatMap(task -> history.createUserOperationLogQuery().taskId(task.getId())
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream().findFirst())
+        .map(UserOperationLogEntry::getUserId).orElse(null);
   }
 
   /**

@@ -17,7 +17,16 @@ public final class HealthCheckModel {
   public static final String CLIENT_DECLINED = "clientDeclined";
   public static final String ATTENDED = "attended";
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
+  /** The heaviest route (the first the routing decision gives), kept for the evaluation. */
   public static final String ROUTE = "route";
+  /** Every route the routing decision gave, comma-separated in the table's order. */
+  public static final String ROUTES = "routes";
+  /** Whether one of the routes is the work-ability team (te-referral for the same case). */
+  public static final String TO_WORK_ABILITY_TEAM = "toWorkAbilityTeam";
+  /** Whether one of the routes is an onward referral (physician, specialist care, rehabilitation assessment). */
+  public static final String REFER_ONWARD = "referOnward";
+  /** The onward referrals to request, a Json list of route, service and reason. */
+  public static final String ONWARD_ROUTES = "onwardRoutes";
   public static final String APPOINTMENT_AT = "appointmentAt";
   public static final String APPOINTMENT_PLACE = "appointmentPlace";
 
@@ -30,11 +39,15 @@ public final class HealthCheckModel {
   public static final String TASK_NOTIFY_UNANSWERED = "Task_NotifyUnanswered";
   public static final String TASK_NOTIFY_EMPLOYMENT_SERVICES = "Task_NotifyEmploymentServices";
   public static final String TASK_START_REFERRAL = "Task_StartReferral";
+  public static final String TASK_REQUEST_ONWARD_REFERRALS = "Task_RequestOnwardReferrals";
   public static final String TASK_NOTIFY_NOT_ELIGIBLE = "Task_NotifyNotEligible";
   public static final String TASK_NOTIFY_DECLINED = "Task_NotifyDeclined";
 
   public static final String END_HEALTH_PLAN_MADE = "EndEvent_HealthPlanMade";
+  /** Onward referrals requested (physician, specialist care, rehabilitation-need assessment). */
   public static final String END_REFERRED_ONWARD = "EndEvent_ReferredOnward";
+  /** Sent to the work-ability team: te-referral started for the same case. */
+  public static final String END_REFERRED_TO_TEAM = "EndEvent_ReferredToTeam";
   public static final String END_UNANSWERED = "EndEvent_Unanswered";
   public static final String END_DECLINED = "EndEvent_Declined";
   public static final String END_NOT_ELIGIBLE = "EndEvent_NotEligible";

@@ -191,7 +191,8 @@ final class PolkuBench {
   static final PathDriver.Path OH_HANDOVER = new PathDriver.Path("oh-handover", Map.of(
       "Task_ExtendedHealthCheck", Map.of("statutoryDone", true, "statutoryMinutes", 45, "pilotDone", true,
           "pilotMinutes", 90, "findings", "Ei rajoitteita kevyeen työhön", "rehabilitationNeed", false),
-      "Task_SendRehabilitationNotice", Map.of("recipient", "pension", "letterSent", true),
+      "Task_SendRehabilitationNotice", Map.of("rehabilitationService", "pension-vocational-rehabilitation",
+          "rehabilitationConsentGiven", false),
       "Task_AskConsent", Map.of("consentGiven", true, "consentIncludesHealth", false,
           "consentValidUntil", LocalDate.now().plusYears(1)),
       "Task_TakeOver", Map.of("clientContacted", true, "caseManager", CASE_MANAGER,

@@ -83,6 +83,42 @@ class OhHandoverIT extends PostgresSpringTest {
   }
 
   @Test
+  void theRehabilitationNeedReachesThePensionProvidersInboxAsAnOnwardReferralAfterTheConsentQuestion() throws Exception {
+    String caseNumber = start();
+    complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
+        "pilotDone", true, "pilotMinutes", 80, "findings", "Selkä kuormittuu", "rehabilitationNeed", true));
+    assertThat(inbox("pension-system").toString()).as("nothing before the consent question").doesNotContain(caseNumber);
+    complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
+        "consentValidUntil", LocalDate.now().plusYears(1)));
+    complete(caseNumber, "Task_SendRehabilitationNotice", OH, Map.of(
+        "rehabilitationService", "pension-vocational-rehabilitation", "rehabilitationConsentGiven", true,
+        "rehabilitationConsentValidUntil", LocalDate.now().plusYears(1)));
+
+    JsonNode mine = null;
+    for (JsonNode referral : inbox("pension-system")) {
+      mine = caseNumber.equals(referral.get("caseNumber").asText()) ? referral : mine;
+    }
+    assertThat(mine).as("the pension provider's inbox has the notice").isNotNull();
+    assertThat(mine.get("service").asText()).isEqualTo("pension-vocational-rehabilitation");
+    assertThat(mine.get("reason").asText()).contains("Ilmoitus kuntoutustarpeesta")
+        .contains("Oikeus työeläkelaitoksen ammatilliseen kuntoutukseen");
+    assertThat(inbox("kela-system").toString()).as("Kela sees nothing of it").doesNotContain(caseNumber);
+    assertThat(http.send(http.request("/api/onward-referrals/" + mine.get("id").asText(), "kela-system", SYSTEM_PASSWORD)
+        .GET().build()).statusCode()).isEqualTo(404);
+    JsonNode status = JSON.readTree(http.send(http.request("/api/cases/" + caseNumber, "oh-system", SYSTEM_PASSWORD)
+        .GET().build()).body());
+    assertThat(status.get("onwardReferrals").get(0).get("status").asText()).isEqualTo("requested");
+    assertThat(status.get("onwardReferrals").get(0).get("service").asText()).isEqualTo("pension-vocational-rehabilitation");
+    // The hand-over itself goes on waiting for the end of employment.
+    assertThat(jobLoss(caseNumber, "te-system").statusCode()).isEqualTo(202);
+  }
+
+  private JsonNode inbox(String system) throws Exception {
+    return JSON.readTree(http.send(http.request("/api/onward-referrals?status=requested", system, SYSTEM_PASSWORD)
+        .GET().build()).body());
+  }
+
+  @Test
   void withoutConsentTheCoordinatorNeverSeesTheHandOverAndTheClientGetsTheGuidance() throws Exception {
     String caseNumber = start();
     complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,

@@ -64,6 +64,7 @@ class OhHandoverProcessTest {
   @Autowired HandoverService handovers;
   @Autowired HandoverTimes handoverTimes;
   @Autowired JdbcTemplate jdbc;
+  @Autowired fi.polku.onward.OnwardReferrals onwardReferrals;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -95,11 +96,11 @@ class OhHandoverProcessTest {
     ProcessInstance handover = start(false);
     String caseNumber = caseNumberOf(handover);
     healthCheck(handover, true);
+    consent(handover, true);
     assertThat(task(TASK_SEND_REHABILITATION_NOTICE)).hasCandidateGroup("oh-professional");
     assertThat(runtimeService.getVariable(handover.getId(), "rehabilitationLetter").toString())
         .contains(caseNumber).contains("kuntoutuksen tarve");
-    finish(TASK_SEND_REHABILITATION_NOTICE, entries("recipient", "pension", "letterSent", true));
-    consent(handover, true);
+    sendNotice(handover, "kela-vocational-rehabilitation", true);
 
     jobLoss(caseNumber);
     execute(job(TASK_NOTIFY_COORDINATORS));
@@ -128,8 +129,8 @@ class OhHandoverProcessTest {
     ProcessInstance handover = start(false);
     String caseNumber = caseNumberOf(handover);
     healthCheck(handover, true);
-    finish(TASK_SEND_REHABILITATION_NOTICE, entries("recipient", "pension", "letterSent", true));
     consent(handover, true, true);
+    sendNotice(handover, "kela-rehabilitation-need-assessment", true);
 
     jobLoss(caseNumber);
 
@@ -138,6 +139,61 @@ class OhHandoverProcessTest {
         .contains("Kuntoutustarve: kyllä").contains("Terveyssuunnitelma: Fysioterapia ja kevyempi työ");
     assertThat(consents.checks(caseNumber, 10)).anyMatch(check -> check.scope() == fi.polku.consent.ConsentScope.HEALTH
         && check.allowed());
+  }
+
+  @Test
+  void theRehabilitationNeedGoesToThePensionProviderAsAnOnwardReferralAfterTheConsentQuestionWithTheRightsWarning() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, true);
+    assertThat(handover).isWaitingAt(TASK_ASK_CONSENT).hasNotPassed("Task_DraftRehabilitationLetter");
+    consent(handover, true);
+
+    LocalDate ends = LocalDate.now().plusMonths(1);
+    assertThat(runtimeService.getVariable(handover.getId(), PENSION_RIGHT_LAPSES_ON)).isEqualTo(ends.plusYears(3).toString());
+    String warning = (String) runtimeService.getVariable(handover.getId(), PENSION_RIGHT_WARNING);
+    assertThat(warning).contains("yli 3 vuotta").contains(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")
+        .format(ends.plusYears(3))).doesNotContain("VAROITUS");
+    assertThat(fi.polku.support.FormConditions.hidden("oh-handover-rehabilitation-notice", PENSION_RIGHT_WARNING,
+        runtimeService.getVariables(handover.getId()))).as("the warning shows where the receiver is chosen").isFalse();
+    sendNotice(handover, "pension-vocational-rehabilitation", true);
+
+    assertThat(onwardReferrals.ofCase(caseNumber)).singleElement().satisfies(referral -> {
+      assertThat(referral.service()).isEqualTo(fi.polku.onward.OnwardService.PENSION_VOCATIONAL_REHABILITATION);
+      assertThat(referral.receivingAgency()).isEqualTo(Agency.PENSION);
+      assertThat(referral.sendingAgency()).isEqualTo(Agency.OH);
+      assertThat(referral.responsibleGroup()).isEqualTo("oh-professional");
+      assertThat(referral.responsibleWorker()).isEqualTo("tyoterveys");
+      assertThat(referral.contentScope()).isEqualTo(fi.polku.consent.ConsentScope.HEALTH);
+      assertThat(referral.sentByPath()).isEqualTo(PROCESS_KEY);
+      assertThat(referral.reason()).startsWith("Ilmoitus kuntoutustarpeesta").contains(warning);
+    });
+    checkOnwardConsents(caseNumber);
+    assertThat(onwardReferrals.ofCase(caseNumber).get(0).consentAtCrossing()).as("the client's consent let it across")
+        .isTrue();
+    assertThat(onwardReferrals.ofCase(caseNumber).get(0).sentAt()).isNotNull();
+    assertThat(consents.allows(caseNumber, Agency.PENSION, Agency.OH, fi.polku.consent.ConsentScope.HEALTH, "test",
+        "the receiver's feedback may return")).isTrue();
+  }
+
+  @Test
+  void withoutTheClientsConsentToKelaTheNoticeDoesNotCrossAndTheProfessionalIsAsked() {
+    ProcessInstance handover = start(false);
+    String caseNumber = caseNumberOf(handover);
+    healthCheck(handover, true);
+    consent(handover, false);
+    sendNotice(handover, "kela-rehabilitation-need-assessment", false);
+
+    checkOnwardConsents(caseNumber);
+    assertThat(onwardReferrals.ofCase(caseNumber)).singleElement().satisfies(referral -> {
+      assertThat(referral.service()).isEqualTo(fi.polku.onward.OnwardService.KELA_REHABILITATION_NEED_ASSESSMENT);
+      assertThat(referral.consentAtCrossing()).isFalse();
+      assertThat(referral.sentAt()).as("nothing crossed to Kela").isNull();
+    });
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_ObtainConsent").taskCandidateGroup("oh-professional").includeAssignedTasks().count())
+        .as("the professional is asked for the consent or to give the notice to the client").isOne();
+    assertThat(handover).isWaitingAt("Gateway_WaitForJobLoss");
   }
 
   @Test
@@ -359,7 +415,41 @@ class OhHandoverProcessTest {
       form.put("consentValidUntil", LocalDate.now().plusYears(1));
     }
     finish(TASK_ASK_CONSENT, form);
+    // A rehabilitation need is sent on only after the consent question.
+    assertThat(handover).isWaitingAt(Boolean.TRUE.equals(runtimeService.getVariable(handover.getId(), REHABILITATION_NEED))
+        ? TASK_SEND_REHABILITATION_NOTICE : "Gateway_WaitForJobLoss");
+  }
+
+  /** The professional, logged in, chooses the notice's receiver and records the client's consent to it. */
+  private void sendNotice(ProcessInstance handover, String service, boolean clientConsents) {
+    assertThat(handover).isWaitingAt(TASK_SEND_REHABILITATION_NOTICE);
+    Map<String, Object> form = new HashMap<>();
+    form.put(REHABILITATION_SERVICE, service);
+    form.put(REHABILITATION_CONSENT_GIVEN, clientConsents);
+    if (clientConsents) {
+      form.put("rehabilitationConsentValidUntil", LocalDate.now().plusYears(1));
+    }
+    identityService.setAuthentication("tyoterveys", List.of("oh-professional"));
+    try {
+      Tasklist.complete(task(TASK_SEND_REHABILITATION_NOTICE), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    execute(job(TASK_SEND_REHABILITATION_NOTICE));
+    assertThat(handover).isWaitingAt(TASK_REFER_REHABILITATION);
+    execute(job(TASK_REFER_REHABILITATION));
     assertThat(handover).isWaitingAt("Gateway_WaitForJobLoss");
+  }
+
+  /** Runs each onward referral's consent check at the crossing (its save point). */
+  private void checkOnwardConsents(String caseNumber) {
+    for (ProcessInstance onward : runtimeService.createProcessInstanceQuery().processDefinitionKey("onward-referral")
+        .processInstanceBusinessKey(caseNumber).list()) {
+      for (org.camunda.bpm.engine.runtime.Job crossing : managementService.createJobQuery().processInstanceId(onward.getId())
+          .activityId("Task_CheckConsentAtCrossing").list()) {
+        managementService.executeJob(crossing.getId());
+      }
+    }
   }
 
   private void jobLoss(String caseNumber) {

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentScope;
+import fi.polku.consent.ConsentService;
+import fi.polku.consent.NewConsent;
+import fi.polku.onward.OnwardReferrals;
+import fi.polku.onward.OnwardStatus;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
 import fi.polku.support.Tasklist;
@@ -40,6 +46,8 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
   @LocalServerPort int port;
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.HistoryService historyService;
+  @org.springframework.beans.factory.annotation.Autowired ConsentService consents;
+  @org.springframework.beans.factory.annotation.Autowired OnwardReferrals onwardReferrals;
   HttpTestClient http;
 
   @BeforeEach
@@ -124,6 +132,12 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
 
   /** The appointment system books, and the nurse checks the client in Tasklist (REST as Tasklist does). */
   private void checkDone(String caseNumber, boolean workAbilityConcern) throws Exception {
+    checkDone(caseNumber, 0, workAbilityConcern, false);
+  }
+
+  /** As above, with each WHODAS answer (4 makes the flag red) and the physician question. */
+  private void checkDone(String caseNumber, int eachWhodasAnswer, boolean workAbilityConcern, boolean physicianNeeded)
+      throws Exception {
     HttpResponse<String> booked = http.send(http.request("/api/health-check-invitations/" + caseNumber + "/booking",
         "sote-system", SYSTEM_PASSWORD).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"appointmentAt\":\"" + Instant.now().plus(3, ChronoUnit.DAYS)
@@ -138,10 +152,10 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     form.put("attended", true);
     form.put("findings", "Uupumusta");
     for (int item = 1; item <= 12; item++) {
-      form.put("whodas" + item, 0);
+      form.put("whodas" + item, eachWhodasAnswer);
     }
     form.put("workAbilityConcern", workAbilityConcern);
-    form.put("physicianNeeded", false);
+    form.put("physicianNeeded", physicianNeeded);
     form.put("rehabilitationNeed", false);
     form.put("healthPlan", "Työkyvyn tuen kartoitus");
     String taskId = tasks.get(0).get("id").asText();
@@ -176,6 +190,41 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
         .doesNotContain("Terveystarkastuksen havainnot");
     assertThat(with).contains("\"healthPlan\":\"Työkyvyn tuen kartoitus\"").doesNotContain("Uupumusta");
     assertThat(nurse).as("the sote centre's own content").contains("Uupumusta");
+  }
+
+  @Test
+  void aRedFlagAndAPhysiciansVisitBecomeTwoOnwardReferralsAndOnlyTheConsentedOneReachesSpecialistCare() throws Exception {
+    JsonNode answer = JSON.readTree(post("[" + row(TestReferrals.randomTestCode(), "punainen@polku.invalid", true,
+        false, 30) + "]").body());
+    String caseNumber = answer.get("results").get(0).get("caseNumber").asText();
+    runJobs(caseNumber, job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()));
+    // The client agreed at the check that her health information may go to specialist care (and back).
+    for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)) {
+      consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.ESH, scope, java.time.LocalDate.now(),
+          java.time.LocalDate.now().plusYears(1)), "it");
+      consents.give(caseNumber, new NewConsent(Agency.ESH, Agency.SOTE, scope, java.time.LocalDate.now(),
+          java.time.LocalDate.now().plusYears(1)), "it");
+    }
+
+    checkDone(caseNumber, 4, false, true);
+
+    assertThat(onwardReferrals.ofCase(caseNumber)).extracting(referral -> referral.service().code())
+        .containsExactlyInAnyOrder("esh-multiprofessional-assessment", "sote-physician");
+    assertThat(onwardReferrals.ofCase(caseNumber)).allSatisfy(referral -> {
+      assertThat(referral.status()).isEqualTo(OnwardStatus.REQUESTED);
+      assertThat(referral.sentAt()).as("both crossed: one with consent, one inside the sote centre").isNotNull();
+      assertThat(referral.responsibleGroup()).isEqualTo("health-check-nurse");
+      assertThat(referral.responsibleWorker()).isEqualTo(NURSE);
+    });
+    JsonNode inbox = JSON.readTree(http.send(http.request("/api/onward-referrals?status=requested", "esh-system",
+        SYSTEM_PASSWORD).GET().build()).body());
+    assertThat(inbox.findValuesAsText("caseNumber")).contains(caseNumber);
+    JsonNode status = JSON.readTree(http.send(http.request("/api/cases/" + caseNumber, "sote-system", SYSTEM_PASSWORD)
+        .GET().build()).body());
+    assertThat(status.get("onwardReferrals").findValuesAsText("service"))
+        .containsExactlyInAnyOrder("esh-multiprofessional-assessment", "sote-physician");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("health-check-invitation")
+        .processInstanceBusinessKey(caseNumber).singleResult().getEndActivityId()).isEqualTo("EndEvent_ReferredOnward");
   }
 
   private HttpResponse<String> post(String json) {

@@ -11,6 +11,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import fi.polku.api.CaseContentSource;
 import fi.polku.cases.Agency;
 import fi.polku.consent.ConsentScope;
+import fi.polku.onward.OnwardReferrals;
+import fi.polku.onward.OnwardService;
+import fi.polku.onward.OnwardStatus;
 import fi.polku.support.FormConditions;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.Tasklist;
@@ -65,6 +68,7 @@ class HealthCheckProcessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired HealthCheckContent healthCheckContent;
   @Autowired fi.polku.notify.MailProperties mail;
+  @Autowired OnwardReferrals onwardReferrals;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -112,9 +116,10 @@ class HealthCheckProcessTest {
     healthCheck(check, true, false);
     execute(job(TASK_START_REFERRAL));
 
-    assertThat(check).isEnded().hasPassed(END_REFERRED_ONWARD);
+    assertThat(check).isEnded().hasPassed(END_REFERRED_TO_TEAM).hasNotPassed(END_REFERRED_ONWARD);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
         .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
+    assertThat(onwardReferrals.ofCase(caseNumber)).as("the team has a path of its own: no onward referral").isEmpty();
   }
 
   @Test
@@ -200,8 +205,95 @@ class HealthCheckProcessTest {
 
     assertThat(check).isWaitingAt(TASK_HEALTH_CHECK).hasNotPassed(TASK_SEND_INVITATION);
     healthCheck(check, false, true);
+    assertThat(check).isWaitingAt(TASK_REQUEST_ONWARD_REFERRALS);
+    execute(job(TASK_REQUEST_ONWARD_REFERRALS));
+
+    assertThat(check).isEnded().hasPassed(END_REFERRED_ONWARD).hasNotPassed(END_REFERRED_TO_TEAM, END_HEALTH_PLAN_MADE);
+    String caseNumber = caseNumberOf(check);
+    assertThat(onwardReferrals.ofCase(caseNumber)).singleElement().satisfies(referral -> {
+      assertThat(referral.service()).isEqualTo(OnwardService.SOTE_PHYSICIAN);
+      assertThat(referral.sendingAgency()).isEqualTo(Agency.SOTE);
+      assertThat(referral.responsibleGroup()).isEqualTo("health-check-nurse");
+      assertThat(referral.responsibleWorker()).as("the nurse who did the check").isEqualTo("terveydenhoitaja");
+      assertThat(referral.contentScope()).isEqualTo(ConsentScope.HEALTH);
+      assertThat(referral.sentByPath()).isEqualTo(PROCESS_KEY);
+      assertThat(referral.reason()).startsWith("Työttömien terveystarkastus: Lääkärin vastaanotto tarpeen");
+    });
+    // Within the sote centre no boundary is crossed: the physician's reception gets the referral at once.
+    checkOnwardConsents(caseNumber);
+    assertThat(onwardReferrals.ofCase(caseNumber).get(0).sentAt()).isNotNull();
+  }
+
+  /** Runs each onward referral's consent check at the crossing (its save point). */
+  private void checkOnwardConsents(String caseNumber) {
+    for (ProcessInstance onward : runtimeService.createProcessInstanceQuery().processDefinitionKey("onward-referral")
+        .processInstanceBusinessKey(caseNumber).list()) {
+      for (Job crossing : managementService.createJobQuery().processInstanceId(onward.getId())
+          .activityId("Task_CheckConsentAtCrossing").list()) {
+        managementService.executeJob(crossing.getId());
+      }
+    }
+  }
+
+  @Test
+  void aRedFlagWithEveryOtherFindingRequestsEachRouteAtOnceAndTheTeamStartsItsOwnPath() {
+    ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
+    String caseNumber = caseNumberOf(check);
+
+    // WHODAS all 4: a red flag; and the nurse answers yes to everything.
+    healthCheck(check, 4, true, true, true);
+    assertThat(runtimeService.getVariable(check.getId(), ROUTES))
+        .isEqualTo("specialist-care,rehabilitation-assessment,work-ability-team,physician");
+    execute(job(TASK_START_REFERRAL));
+    execute(job(TASK_REQUEST_ONWARD_REFERRALS));
+
+    assertThat(check).isEnded().hasPassed(END_REFERRED_TO_TEAM, END_REFERRED_ONWARD).hasNotPassed(END_HEALTH_PLAN_MADE);
+    assertThat(onwardReferrals.ofCase(caseNumber)).extracting(referral -> referral.service())
+        .containsExactlyInAnyOrder(OnwardService.ESH_MULTIPROFESSIONAL_ASSESSMENT,
+            OnwardService.KELA_REHABILITATION_NEED_ASSESSMENT, OnwardService.SOTE_PHYSICIAN);
+    assertThat(onwardReferrals.ofCase(caseNumber)).allSatisfy(referral -> {
+      assertThat(referral.status()).isEqualTo(OnwardStatus.REQUESTED);
+      assertThat(referral.responsibleGroup()).isEqualTo("health-check-nurse");
+    });
+    // No consent to specialist care or Kela was given: nothing crossed, and the nurse is asked for it.
+    checkOnwardConsents(caseNumber);
+    assertThat(onwardReferrals.ofCase(caseNumber)).filteredOn(referral -> referral.receivingAgency() != Agency.SOTE)
+        .hasSize(2).allSatisfy(referral -> {
+          assertThat(referral.consentAtCrossing()).isFalse();
+          assertThat(referral.sentAt()).isNull();
+        });
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("te-referral")
+        .processInstanceBusinessKey(caseNumber).count()).as("te-referral for the same case").isOne();
+    assertThat(jdbc.queryForObject("select route from health_check where case_number = ?", String.class, caseNumber))
+        .as("the heaviest route, for the evaluation").isEqualTo("specialist-care");
+  }
+
+  @Test
+  void anUnansweredQuestionSendsTheCheckBackToTheNurseAndNothingIsRequested() {
+    ProcessInstance check = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
+    String caseNumber = caseNumberOf(check);
+    Map<String, Object> incomplete = new HashMap<>();
+    incomplete.put(ATTENDED, true);
+    incomplete.put("findings", "Verenpaine koholla");
+    for (int item = 1; item <= 12; item++) {
+      incomplete.put("whodas" + item, 4);
+    }
+    incomplete.put("workAbilityConcern", false);
+    incomplete.put("rehabilitationNeed", false);
+    incomplete.put("healthPlan", "Liikuntaa");
+    // Another system posts to the engine's REST API without the physician question: the form would stop a user.
+    engine.getTaskService().complete(task(TASK_HEALTH_CHECK).getId(), incomplete);
+    execute(job(TASK_HEALTH_CHECK));
+
+    assertThat(check).isWaitingAt(TASK_HEALTH_CHECK).hasNotPassed(TASK_NOTIFY_EMPLOYMENT_SERVICES);
+    assertThat(onwardReferrals.ofCase(caseNumber)).as("not even the red flag's referral before the form is complete")
+        .isEmpty();
+    healthCheck(check, 4, false, false, false);
+    execute(job(TASK_REQUEST_ONWARD_REFERRALS));
 
     assertThat(check).isEnded().hasPassed(END_REFERRED_ONWARD);
+    assertThat(onwardReferrals.ofCase(caseNumber)).extracting(referral -> referral.service())
+        .containsExactly(OnwardService.ESH_MULTIPROFESSIONAL_ASSESSMENT);
   }
 
   @Test
@@ -358,21 +450,33 @@ class HealthCheckProcessTest {
   }
 
   private void healthCheck(ProcessInstance check, boolean workAbilityConcern, boolean physicianNeeded) {
+    // A green WHODAS flag, so the nurse's own answers decide the route.
+    healthCheck(check, 0, false, workAbilityConcern, physicianNeeded);
+  }
+
+  private void healthCheck(ProcessInstance check, int eachWhodasAnswer, boolean rehabilitationNeed,
+      boolean workAbilityConcern, boolean physicianNeeded) {
     assertThat(check).isWaitingAt(TASK_HEALTH_CHECK);
     Map<String, Object> form = new HashMap<>();
     form.put(ATTENDED, true);
     form.put("findings", "Verenpaine koholla");
     for (int item = 1; item <= 12; item++) {
-      // A green WHODAS flag, so the nurse's own answers decide the route.
-      form.put("whodas" + item, 0);
+      form.put("whodas" + item, eachWhodasAnswer);
     }
     form.put("workAbilityConcern", workAbilityConcern);
     form.put("physicianNeeded", physicianNeeded);
-    form.put("rehabilitationNeed", false);
+    form.put("rehabilitationNeed", rehabilitationNeed);
     form.put("kykyviisariScore", 6);
     form.put("clientView", "Haluaa töihin");
     form.put("healthPlan", "Liikuntaa ja uniongelmien hoito");
-    finish(TASK_HEALTH_CHECK, form);
+    // The nurse completes the check in Tasklist, logged in: she becomes the onward referrals' worker.
+    identityService.setAuthentication("terveydenhoitaja", List.of("health-check-nurse"));
+    try {
+      Tasklist.complete(task(TASK_HEALTH_CHECK), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    execute(job(TASK_HEALTH_CHECK));
     execute(job(TASK_NOTIFY_EMPLOYMENT_SERVICES));
   }
 

@@ -2,28 +2,34 @@ package fi.polku.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.polku.onward.OnwardService;
+import fi.polku.support.DecisionTables;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import fi.polku.support.DecisionTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * processes/health-check-routing.dmn through the engine's decision service: one case per rule,
- * the FIRST-hit orderings that matter (a red WHODAS flag always goes to specialist care, seed
- * Satakunnan hankesuunnitelma §5.1 measure 1), and missing answers, which never leave a client with the health plan only:
- * an answer that could still change the route makes the route "incomplete".
+ * processes/health-check-routing.dmn through the engine's decision service (hit policy COLLECT):
+ * one case per rule, the combinations that give several routes at once (a red WHODAS flag always
+ * adds specialist care, Satakunnan hankesuunnitelma §5.1 measure 1), each route's receiving
+ * service, and missing answers, which never leave a client with the health plan only.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = HealthCheckRoutingDecisionTest.RESOURCE)
@@ -42,6 +48,7 @@ class HealthCheckRoutingDecisionTest {
   // Outputs.
   static final String ROUTE = "route";
   static final String ROUTE_REASON = "routeReason";
+  static final String ONWARD_SERVICE = "onwardService";
 
   static final String RED = "red";
   static final String YELLOW = "yellow";
@@ -59,56 +66,48 @@ class HealthCheckRoutingDecisionTest {
   static final String HEALTH_PLAN_ONLY = "health-plan-only";
   static final String INCOMPLETE = "incomplete";
 
-  /** Each case: what it shows, the four inputs, the route and the rule that must fire. */
+  /** The receiving service of each route that is an onward referral (docs/processes/health-check-invitation-decisions.md). */
+  static final Map<String, String> SERVICES = Map.of(
+      SPECIALIST_CARE, "esh-multiprofessional-assessment",
+      REHABILITATION_ASSESSMENT, "kela-rehabilitation-need-assessment",
+      PHYSICIAN, "sote-physician");
+
+  /** Each case: what it shows, the four inputs, the routes and the rules that must fire. */
   static final List<RoutingCase> CASES = List.of(
-      // one case per rule, in the table's order
-      routing("a red flag goes to specialist care",
-          RED, NO, NO, NO, SPECIALIST_CARE, "Rule_RedFlag"),
-      routing("a rehabilitation need goes to the rehabilitation-need assessment",
-          GREEN, YES, NO, NO, REHABILITATION_ASSESSMENT, "Rule_RehabilitationNeed"),
-      routing("a work-ability concern goes to the work-ability team",
-          GREEN, NO, YES, NO, WORK_ABILITY_TEAM, "Rule_WorkAbilityConcern"),
-      routing("a yellow flag goes to the work-ability team",
-          YELLOW, NO, NO, NO, WORK_ABILITY_TEAM, "Rule_YellowFlag"),
-      routing("a physician's visit when only that is needed",
-          GREEN, NO, NO, YES, PHYSICIAN, "Rule_PhysicianNeeded"),
-      routing("nothing needed: the health plan is enough",
-          GREEN, NO, NO, NO, HEALTH_PLAN_ONLY, "Rule_HealthPlanOnly"),
-      routing("a form with no answers asks the nurse to fill it in",
-          FLAG_NOT_SET, UNANSWERED, UNANSWERED, UNANSWERED, INCOMPLETE, "Rule_IncompleteForm"),
-      // FIRST-hit orderings
-      routing("a red flag wins over every other finding",
-          RED, YES, YES, YES, SPECIALIST_CARE, "Rule_RedFlag"),
-      routing("a red flag decides even before the form is filled",
-          RED, UNANSWERED, UNANSWERED, UNANSWERED, SPECIALIST_CARE, "Rule_RedFlag"),
-      routing("a rehabilitation need wins over a work-ability concern and a physician's visit",
-          GREEN, YES, YES, YES, REHABILITATION_ASSESSMENT, "Rule_RehabilitationNeed"),
-      routing("a rehabilitation need wins over a yellow flag",
-          YELLOW, YES, NO, NO, REHABILITATION_ASSESSMENT, "Rule_RehabilitationNeed"),
-      routing("a work-ability concern wins over a physician's visit",
-          NO_FLAG, NO, YES, YES, WORK_ABILITY_TEAM, "Rule_WorkAbilityConcern"),
-      routing("a yellow flag wins over a physician's visit",
-          YELLOW, NO, NO, YES, WORK_ABILITY_TEAM, "Rule_YellowFlag"),
-      routing("'none' (WHODAS answers missing) does not route by itself",
-          NO_FLAG, NO, NO, NO, HEALTH_PLAN_ONLY, "Rule_HealthPlanOnly"),
-      routing("a flag never set reads as no flag",
-          FLAG_NOT_SET, NO, NO, YES, PHYSICIAN, "Rule_PhysicianNeeded"),
-      // a known 'yes' decides when no missing answer could change the route
-      routing("a rehabilitation need decides although the rest is unanswered",
-          GREEN, YES, UNANSWERED, UNANSWERED, REHABILITATION_ASSESSMENT, "Rule_RehabilitationNeed"),
-      routing("a work-ability concern decides although the physician question is unanswered",
-          GREEN, NO, YES, UNANSWERED, WORK_ABILITY_TEAM, "Rule_WorkAbilityConcern"),
-      routing("a yellow flag decides although the concern and physician questions are unanswered",
-          YELLOW, NO, UNANSWERED, UNANSWERED, WORK_ABILITY_TEAM, "Rule_YellowFlag"),
-      // a missing answer that could change the route is never guessed
-      routing("an unanswered rehabilitation need holds up a work-ability concern",
-          GREEN, UNANSWERED, YES, NO, INCOMPLETE, "Rule_IncompleteForm"),
-      routing("an unanswered rehabilitation need holds up a yellow flag",
-          YELLOW, UNANSWERED, NO, NO, INCOMPLETE, "Rule_IncompleteForm"),
-      routing("an unanswered work-ability concern holds up a physician's visit",
-          GREEN, NO, UNANSWERED, YES, INCOMPLETE, "Rule_IncompleteForm"),
-      routing("an unanswered physician question never leaves the client with the plan only",
-          GREEN, NO, NO, UNANSWERED, INCOMPLETE, "Rule_IncompleteForm"));
+      // one case per rule
+      routing("a red flag goes to specialist care", RED, NO, NO, NO,
+          List.of(SPECIALIST_CARE), "Rule_RedFlag"),
+      routing("a rehabilitation need goes to Kela's rehabilitation-need assessment", GREEN, YES, NO, NO,
+          List.of(REHABILITATION_ASSESSMENT), "Rule_RehabilitationNeed"),
+      routing("a work-ability concern goes to the work-ability team", GREEN, NO, YES, NO,
+          List.of(WORK_ABILITY_TEAM), "Rule_WorkAbilityConcern"),
+      routing("a yellow flag goes to the work-ability team", YELLOW, NO, NO, NO,
+          List.of(WORK_ABILITY_TEAM), "Rule_YellowFlag"),
+      routing("a physician's visit when only that is needed", GREEN, NO, NO, YES,
+          List.of(PHYSICIAN), "Rule_PhysicianNeeded"),
+      routing("nothing needed: the health plan is enough", GREEN, NO, NO, NO,
+          List.of(HEALTH_PLAN_ONLY), "Rule_HealthPlanOnly"),
+      routing("a form with no answers asks the nurse to fill it in", FLAG_NOT_SET, UNANSWERED, UNANSWERED,
+          UNANSWERED, List.of(INCOMPLETE), "Rule_IncompleteForm"),
+      // several routes at once
+      routing("a red flag and every other finding give four routes", RED, YES, YES, YES,
+          List.of(SPECIALIST_CARE, REHABILITATION_ASSESSMENT, WORK_ABILITY_TEAM, PHYSICIAN), null),
+      routing("a red flag and a physician's visit", RED, NO, NO, YES, List.of(SPECIALIST_CARE, PHYSICIAN), null),
+      routing("a rehabilitation need beside a work-ability concern", GREEN, YES, YES, NO,
+          List.of(REHABILITATION_ASSESSMENT, WORK_ABILITY_TEAM), null),
+      routing("a yellow flag with a concern goes to the team once", YELLOW, NO, YES, NO,
+          List.of(WORK_ABILITY_TEAM), "Rule_WorkAbilityConcern"),
+      routing("a yellow flag beside a physician's visit", YELLOW, NO, NO, YES, List.of(WORK_ABILITY_TEAM, PHYSICIAN),
+          null),
+      routing("'none' (WHODAS answers missing) does not route by itself", NO_FLAG, NO, NO, NO,
+          List.of(HEALTH_PLAN_ONLY), "Rule_HealthPlanOnly"),
+      routing("a flag never set reads as no flag", FLAG_NOT_SET, NO, NO, NO, List.of(HEALTH_PLAN_ONLY),
+          "Rule_HealthPlanOnly"),
+      // a missing answer is never guessed
+      routing("an unanswered physician question never leaves the client with the plan only", GREEN, NO, NO,
+          UNANSWERED, List.of(INCOMPLETE), "Rule_IncompleteForm"),
+      routing("an unanswered question is incomplete beside a known yes", GREEN, YES, UNANSWERED, NO,
+          List.of(REHABILITATION_ASSESSMENT, INCOMPLETE), null));
 
   ProcessEngine engine;
 
@@ -117,11 +116,18 @@ class HealthCheckRoutingDecisionTest {
   void routesTheClientAfterTheHealthCheck(RoutingCase given) {
     DmnDecisionResult result = evaluate(given.variables());
 
-    assertThat(result).hasSize(1);
-    assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys(ROUTE, ROUTE_REASON);
-    assertThat((String) result.getSingleResult().getEntry(ROUTE)).isEqualTo(given.route());
-    assertThat((String) result.getSingleResult().getEntry(ROUTE_REASON)).isNotBlank();
-    assertThat(matchedRule()).isEqualTo(given.rule());
+    assertThat(routes(result)).containsExactlyInAnyOrderElementsOf(given.routes());
+    for (DmnDecisionResultEntries entries : result) {
+      String route = entries.getEntry(ROUTE);
+      String reason = entries.getEntry(ROUTE_REASON);
+      String service = (String) entries.getEntryMap().get(ONWARD_SERVICE);
+      assertThat(entries.getEntryMap().keySet()).isSubsetOf(ROUTE, ROUTE_REASON, ONWARD_SERVICE);
+      assertThat(reason).isNotBlank();
+      assertThat(service).as("the receiving service of %s", route).isEqualTo(SERVICES.get(route));
+    }
+    if (given.rule() != null) {
+      assertThat(matchedRules()).containsExactly(given.rule());
+    }
   }
 
   @Test
@@ -134,13 +140,12 @@ class HealthCheckRoutingDecisionTest {
         for (Boolean concern : answers) {
           for (Boolean physician : answers) {
             combinations++;
-            DmnDecisionResult result = evaluate(
-                routing("", flag, rehabilitation, concern, physician, "", "").variables());
-            assertThat(result).hasSize(1);
-            assertThat((String) result.getSingleResult().getEntry(ROUTE))
-                .as("flag %s, rehabilitation %s, concern %s, physician %s", flag, rehabilitation,
+            List<String> routes = routes(evaluate(
+                routing("", flag, rehabilitation, concern, physician, List.of(), "").variables()));
+            assertThat(routes).as("flag %s, rehabilitation %s, concern %s, physician %s", flag, rehabilitation,
                     concern, physician)
-                .isEqualTo(policy(flag, rehabilitation, concern, physician));
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(policy(flag, rehabilitation, concern, physician));
           }
         }
       }
@@ -150,29 +155,31 @@ class HealthCheckRoutingDecisionTest {
 
   @Test
   void aFormWhoseVariablesWereNeverSetIsIncomplete() {
-    DmnDecisionResult result = evaluate(Variables.createVariables());
-
-    assertThat(result).hasSize(1);
-    assertThat((String) result.getSingleResult().getEntry(ROUTE)).isEqualTo(INCOMPLETE);
-    assertThat(matchedRule()).isEqualTo("Rule_IncompleteForm");
+    assertThat(routes(evaluate(Variables.createVariables()))).containsExactly(INCOMPLETE);
   }
 
   @Test
-  void theNurseReadsTheReasonAsABusinessRuleTaskReadsIt() {
-    assertThat(reasonFor(RED, NO, NO, NO))
-        .isEqualTo("Punainen WHODAS-lippu: ohjaus erikoissairaanhoidon moniammatilliseen arvioon");
-    assertThat(reasonFor(GREEN, YES, NO, NO))
-        .isEqualTo("Kuntoutustarve: kuntoutustarpeen arvio (Kela tai työeläkelaitos)");
-    assertThat(reasonFor(GREEN, NO, NO, NO))
-        .isEqualTo("Ei jatko-ohjausta: asiakkaan kanssa laadittu terveyssuunnitelma riittää");
-    assertThat(reasonFor(GREEN, NO, NO, UNANSWERED)).startsWith("Tiedot puutteelliset: täytä");
+  void everyServiceInTheTableIsAServiceAnOnwardReferralKnows() {
+    for (String service : SERVICES.values()) {
+      assertThat(OnwardService.fromCode(service).code()).isEqualTo(service);
+    }
+  }
+
+  @Test
+  void theNurseReadsTheReasonAsTheProcessReadsIt() {
+    assertThat(reasonsFor(RED, NO, NO, NO))
+        .containsExactly("Punainen WHODAS-lippu: ohjaus erikoissairaanhoidon moniammatilliseen arvioon");
+    assertThat(reasonsFor(GREEN, YES, NO, NO)).containsExactly("Kuntoutustarve: Kelan kuntoutustarveselvitys");
+    assertThat(reasonsFor(GREEN, NO, NO, NO))
+        .containsExactly("Ei jatko-ohjausta: asiakkaan kanssa laadittu terveyssuunnitelma riittää");
+    assertThat(reasonsFor(GREEN, NO, NO, UNANSWERED)).singleElement().asString().startsWith("Tiedot puutteelliset: täytä");
   }
 
   @Test
   void everyRuleOfTheTableHasATestCase() throws Exception {
     Set<String> rulesInTable = DecisionTables.ruleIds(RESOURCE);
 
-    assertThat(CASES.stream().map(RoutingCase::rule).collect(Collectors.toSet()))
+    assertThat(CASES.stream().map(RoutingCase::rule).filter(Objects::nonNull).collect(Collectors.toSet()))
         .as("a rule added or renamed in Modeler needs its case in CASES")
         .isEqualTo(rulesInTable);
   }
@@ -182,53 +189,64 @@ class HealthCheckRoutingDecisionTest {
   }
 
   /**
-   * The routing policy as docs/processes/health-check-invitation-decisions.md states it: the
-   * heaviest route wins, and an unanswered question stops the routing where its answer could
-   * still change the route.
+   * The routing policy as docs/processes/health-check-invitation-decisions.md states it: every route
+   * the findings call for, each once; the health plan only when all three answers are no and the
+   * flag is neither red nor yellow; incomplete whenever one of the three is unanswered.
    */
-  private static String policy(String flag, Boolean rehabilitation, Boolean concern, Boolean physician) {
+  private static Set<String> policy(String flag, Boolean rehabilitation, Boolean concern, Boolean physician) {
+    Set<String> routes = new LinkedHashSet<>();
     if (RED.equals(flag)) {
-      return SPECIALIST_CARE;
+      routes.add(SPECIALIST_CARE);
     }
-    if (rehabilitation == null) {
-      return INCOMPLETE;
+    if (Boolean.TRUE.equals(rehabilitation)) {
+      routes.add(REHABILITATION_ASSESSMENT);
     }
-    if (rehabilitation) {
-      return REHABILITATION_ASSESSMENT;
+    if (Boolean.TRUE.equals(concern) || (YELLOW.equals(flag) && Boolean.FALSE.equals(concern))) {
+      routes.add(WORK_ABILITY_TEAM);
     }
-    if (YELLOW.equals(flag) || Boolean.TRUE.equals(concern)) {
-      return WORK_ABILITY_TEAM;
+    if (Boolean.TRUE.equals(physician)) {
+      routes.add(PHYSICIAN);
     }
-    if (concern == null || physician == null) {
-      return INCOMPLETE;
+    if (rehabilitation == null || concern == null || physician == null) {
+      routes.add(INCOMPLETE);
+    } else if (routes.isEmpty()) {
+      routes.add(HEALTH_PLAN_ONLY);
     }
-    return physician ? PHYSICIAN : HEALTH_PLAN_ONLY;
+    return routes;
   }
 
   private DmnDecisionResult evaluate(VariableMap variables) {
     return engine.getDecisionService().evaluateDecisionByKey(DECISION).variables(variables).evaluate();
   }
 
-  private String reasonFor(String flag, Boolean rehabilitation, Boolean concern, Boolean physician) {
-    DmnDecisionTableResult result = engine.getDecisionService().evaluateDecisionTableByKey(DECISION,
-        routing("", flag, rehabilitation, concern, physician, "", "").variables());
-    assertThat(result).hasSize(1);
-    return result.getSingleResult().getEntry(ROUTE_REASON);
+  private static List<String> routes(DmnDecisionResult result) {
+    List<String> routes = new ArrayList<>();
+    result.forEach(entries -> routes.add(entries.getEntry(ROUTE)));
+    return routes;
   }
 
-  /** The id of the rule that produced the only evaluation so far, read from the full history. */
-  private String matchedRule() {
-    return DecisionTables.matchedRule(engine, DECISION);
+  private List<String> reasonsFor(String flag, Boolean rehabilitation, Boolean concern, Boolean physician) {
+    List<String> reasons = new ArrayList<>();
+    evaluate(routing("", flag, rehabilitation, concern, physician, List.of(), "").variables())
+        .forEach(entries -> reasons.add(entries.getEntry(ROUTE_REASON)));
+    return reasons;
+  }
+
+  /** The ids of the rules that fired in the latest evaluation, read from the full history. */
+  private List<String> matchedRules() {
+    HistoricDecisionInstance latest = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(DECISION).includeOutputs().orderByEvaluationTime().desc().list().get(0);
+    return latest.getOutputs().stream().map(output -> output.getRuleId()).distinct().toList();
   }
 
   private static RoutingCase routing(String behaviour, String whodasFlag, Boolean rehabilitationNeed,
-      Boolean workAbilityConcern, Boolean physicianNeeded, String route, String rule) {
-    return new RoutingCase(behaviour, whodasFlag, rehabilitationNeed, workAbilityConcern,
-        physicianNeeded, route, rule);
+      Boolean workAbilityConcern, Boolean physicianNeeded, List<String> routes, String rule) {
+    return new RoutingCase(behaviour, whodasFlag, rehabilitationNeed, workAbilityConcern, physicianNeeded, routes,
+        rule);
   }
 
   record RoutingCase(String behaviour, String whodasFlag, Boolean rehabilitationNeed,
-      Boolean workAbilityConcern, Boolean physicianNeeded, String route, String rule) {
+      Boolean workAbilityConcern, Boolean physicianNeeded, List<String> routes, String rule) {
 
     /** All four variables set; an unanswered one is set to null, as a form leaves it. */
     VariableMap variables() {
