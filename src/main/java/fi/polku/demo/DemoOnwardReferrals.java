@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 
@@ -78,7 +80,7 @@ class DemoOnwardReferrals {
     plan(start(end, 70), new Course("esh-multiprofessional-assessment", true, true, Answer.ACCEPT_IN_TASKLIST,
         2, 7, 20, null, true));
     // Completed without consent for the feedback: the team only learns that it is done.
-    plan(start(end, 50), new Course("rehabilitative-work-activity", true, false, Answer.ACCEPT_IN_TASKLIST,
+    plan(start(end, 50), new Course("esh-rehabilitation-polyclinic", true, false, Answer.ACCEPT_IN_TASKLIST,
         1, 4, 15, null, false));
     // Rejected by Kela through the API, then closed by the team with a reason.
     plan(start(end, 40), new Course("kela-vocational-rehabilitation", true, true, Answer.REJECT_BY_API,
@@ -111,14 +113,22 @@ class DemoOnwardReferrals {
     simulation.at(at, "onward referral " + course.service(), () -> {
       String caseNumber = api.post("sote", "/api/cases", Map.of("identityCode", identityCode,
           "municipality", municipality)).get("caseNumber").asText();
-      String receiver = receivingAgency(course.service());
       LocalDate today = at.atZone(WorkingDays.FINLAND).toLocalDate();
-      for (String scope : List.of("status", "plan")) {
-        if (course.consentThere()) {
-          consent(caseNumber, "sote", receiver, scope, today);
-        }
-        if (course.consentBack() || "status".equals(scope) && course.consentThere()) {
-          consent(caseNumber, receiver, "sote", scope, today);
+      // A consent is for crossing to another agency: none within the sote centre. The referral the
+      // team may send elsewhere instead goes to specialist care, with the same consent.
+      Set<String> receivers = new LinkedHashSet<>(List.of(receivingAgency(course.service())));
+      if (course.decision() != null && course.decision().containsValue("send-elsewhere")) {
+        receivers.add("esh");
+      }
+      receivers.remove("sote");
+      for (String receiver : receivers) {
+        for (String scope : List.of("status", "plan")) {
+          if (course.consentThere()) {
+            consent(caseNumber, "sote", receiver, scope, today);
+          }
+          if (course.consentBack() || "status".equals(scope) && course.consentThere()) {
+            consent(caseNumber, receiver, "sote", scope, today);
+          }
         }
       }
       simulation.follow(caseNumber, (task, now, days) -> plan(course, task, now, days));
