@@ -5,6 +5,11 @@ import fi.polku.security.StaffGroup;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,10 +26,12 @@ class UnaccountedCasesPage {
 
   private final UnaccountedCases unaccounted;
   private final StaffSessions sessions;
+  private final IdentityService identity;
 
-  UnaccountedCasesPage(UnaccountedCases unaccounted, StaffSessions sessions) {
+  UnaccountedCasesPage(UnaccountedCases unaccounted, StaffSessions sessions, IdentityService identity) {
     this.unaccounted = unaccounted;
     this.sessions = sessions;
+    this.identity = identity;
   }
 
   /** Who sees the list (and its link in the bar): team leads and administrators. */
@@ -43,6 +50,16 @@ class UnaccountedCasesPage {
           + "<main><h1>Ei oikeutta</h1><p>Tilittämättömien asiakkaiden luettelo on esihenkilöille (ryhmä team-lead)"
           + " ja ylläpitäjille.</p><p><a href=\"/cases/mine\">Omat asiakkaat</a></p></main>");
     }
-    return CasePage.page(HttpStatus.OK, "Tilittämättömät asiakkaat", UnaccountedCasesHtml.list(user, unaccounted.list()));
+    Map<String, String> names = new HashMap<>();
+    return CasePage.page(HttpStatus.OK, "Tilittämättömät asiakkaat", UnaccountedCasesHtml.list(user, unaccounted.list(),
+        userId -> names.computeIfAbsent(userId, this::fullName)));
+  }
+
+  /** The worker's name as Polku's user has it, or the user id. */
+  private String fullName(String userId) {
+    User found = identity.createUserQuery().userId(userId).singleResult();
+    String name = found == null ? "" : (Objects.toString(found.getFirstName(), "") + " "
+        + Objects.toString(found.getLastName(), "")).trim();
+    return name.isEmpty() ? userId : name;
   }
 }

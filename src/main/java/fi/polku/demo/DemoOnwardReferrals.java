@@ -102,9 +102,9 @@ class DemoOnwardReferrals {
         1, 0, 0, null, false));
   }
 
-  /** A working-day morning about {@code days} before the end. */
+  /** The first working-day morning after {@code days} + 1 days before the end. */
   private Instant start(Instant end, int days) {
-    return DemoClient.at(workingDays, end.minus(Duration.ofDays(days)), 0, 9);
+    return DemoClient.at(workingDays, end.minus(Duration.ofDays(days + 1L)), 1, 9);
   }
 
   private void plan(Instant at, Course course) {

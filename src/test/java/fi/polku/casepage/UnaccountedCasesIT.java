@@ -116,7 +116,7 @@ class UnaccountedCasesIT extends PostgresSpringTest {
     String html = page(lead);
     assertThat(html).contains("<a href=\"/cases/" + caseNumber + "\">" + caseNumber + "</a>")
         .contains("Jatko-ohjaukseen ei vastattu määräajassa").contains("Erikoissairaanhoito: moniammatillinen arvio")
-        .contains("3 h");
+        .contains("3 h").contains("Testi sote-counsellor (Palveluohjaajat)");
     // The case page's bar links to the list for the team lead.
     assertThat(lead.get("/cases/mine", null).body()).contains("href=\"/cases/unaccounted\"");
 
