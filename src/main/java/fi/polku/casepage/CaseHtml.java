@@ -85,7 +85,9 @@ final class CaseHtml {
     return "<header><strong>Polku · Asiakkuus</strong><nav>"
         + "<form method=\"get\" action=\"/cases\" role=\"search\"><input name=\"q\" id=\"search\" aria-label=\"Asianumero\""
         + " placeholder=\"TK-2026-000123\" value=\"" + escape(searched) + "\"><button type=\"submit\">Hae</button></form>"
-        + "<a href=\"/cases/mine\">Omat asiakkaat</a><a href=\"/camunda/app/tasklist/\">Tehtävät</a>"
+        + "<a href=\"/cases/mine\">Omat asiakkaat</a>"
+        + (UnaccountedCasesPage.mayRead(user) ? "<a href=\"/cases/unaccounted\">Tilittämättömät</a>" : "")
+        + "<a href=\"/camunda/app/tasklist/\">Tehtävät</a>"
         + "<span>" + escape(user.fullName()) + " · <a href=\"/cases/logout\">Kirjaudu ulos</a></span></nav></header>";
   }
 

@@ -200,6 +200,7 @@ class DemoData {
       planRound(simulation, paths, end.minus(Duration.ofDays(1)), round, roundClients);
     }
     new SupportedEmploymentDemo(engine, paths, simulation).plan(first, end, Math.max(8, count / 5), seed);
+    new DemoOnwardReferrals(engine, paths.api(), simulation, workingDays).plan(end);
     simulation.runUntil(end);
     return simulation;
   }

@@ -63,6 +63,9 @@ final class EvaluationHtml {
     section(html, "work-ability-change", metrics, changeChart(metrics.getOrDefault("work-ability-change", List.of()))
         + table(metrics.get("work-ability-change"), false));
     section(html, "invitation-response", metrics, table(metrics.get("invitation-response"), false));
+    for (String metric : new String[] {"unaccounted", "onward-referrals", "onward-acceptance"}) {
+      section(html, metric, metrics, table(metrics.get(metric), false));
+    }
     for (String metric : new String[] {"supported-employment", "supported-employment-time", "supported-employment-kykyviisari"}) {
       section(html, metric, metrics, table(metrics.get(metric), false));
     }

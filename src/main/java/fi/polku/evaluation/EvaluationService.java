@@ -32,10 +32,13 @@ public class EvaluationService {
   private final WorkingDays workingDays;
   private final Clock clock;
   private final SupportedEmploymentMetrics supportedEmployment;
+  private final OnwardMetrics onward;
 
   EvaluationService(JdbcTemplate jdbc, WorkingDays workingDays, RepositoryService repository, Clock clock,
-      fi.polku.supported.SupportedEmploymentRecords supportedEmploymentRecords) {
+      fi.polku.supported.SupportedEmploymentRecords supportedEmploymentRecords,
+      fi.polku.onward.OnwardReferralRecords onwardRecords, fi.polku.onward.UnaccountedCases unaccounted) {
     this.supportedEmployment = new SupportedEmploymentMetrics(supportedEmploymentRecords, clock);
+    this.onward = new OnwardMetrics(onwardRecords, unaccounted::list, workingDays);
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(FETCH_SIZE);
     this.scan = new EvaluationScan(streaming, repository);
@@ -69,6 +72,10 @@ public class EvaluationService {
     // Path 4 reports from its own records; it is not among the paths the report can be filtered to.
     if (query.path().isEmpty()) {
       supportedEmployment.figures(query, figures);
+    }
+    // Onward referrals cross the paths: reported for the whole programme, like path 4.
+    if (query.path().isEmpty()) {
+      onward.figures(query, figures);
     }
     return new EvaluationReport(query, clock.instant(), List.copyOf(figures));
   }

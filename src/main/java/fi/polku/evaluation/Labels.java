@@ -12,6 +12,7 @@ final class Labels {
       "health-check-invitation", "Työttömien terveystarkastus",
       "oh-handover", "Työterveyshuollon siirto",
       "supported-employment", "Tuettu työllistyminen (IPS)",
+      "onward-referral", "Jatko-ohjaus",
       "all", "Kaikki polut");
 
   static final Map<String, String> METRICS = Map.ofEntries(
@@ -28,7 +29,10 @@ final class Labels {
       Map.entry("invitation-response", "Terveystarkastuskutsuihin vastaaminen"),
       Map.entry("supported-employment", "Tuettu työllistyminen (IPS): asiakkaat ja tulokset"),
       Map.entry("supported-employment-time", "Tuettu työllistyminen (IPS): ajat aloituksesta (kalenteripäivää)"),
-      Map.entry("supported-employment-kykyviisari", "Tuettu työllistyminen (IPS): Kykyviisarin muutos"));
+      Map.entry("supported-employment-kykyviisari", "Tuettu työllistyminen (IPS): Kykyviisarin muutos"),
+      Map.entry("unaccounted", "Tilittämättömät asiakkaat nyt (tavoite 0)"),
+      Map.entry("onward-referrals", "Jatko-ohjaukset vastaanottavan palvelun ja tilan mukaan"),
+      Map.entry("onward-acceptance", "Jatko-ohjaus: pyynnöstä vastaanottajan hyväksyntään (työpäivää)"));
 
   static final Map<String, String> CATEGORIES = Map.ofEntries(
       Map.entry("total", "Yhteensä"),
@@ -84,15 +88,24 @@ final class Labels {
       Map.entry("work-ability-team", "Työkyvyn tuen tiimi"),
       Map.entry("physician", "Lääkärin vastaanotto"),
       Map.entry("rehabilitation-assessment", "Kuntoutustarpeen arvio"),
-      Map.entry("health-plan-only", "Terveyssuunnitelma"));
+      Map.entry("health-plan-only", "Terveyssuunnitelma"),
+      Map.entry("unaccounted-cases", "Asiakkaat, joista kukaan ei vastaa nyt"));
 
-  static final Map<String, String> STATISTICS = Map.of(
-      "count", "lukumäärä",
-      "share", "osuus",
-      "median", "mediaani",
-      "p90", "90. persentiili",
-      "mean", "keskiarvo",
-      "n", "n");
+  static final Map<String, String> STATISTICS = Map.ofEntries(
+      Map.entry("count", "lukumäärä"),
+      Map.entry("share", "osuus"),
+      Map.entry("median", "mediaani"),
+      Map.entry("p90", "90. persentiili"),
+      Map.entry("mean", "keskiarvo"),
+      Map.entry("n", "n"),
+      // The onward referrals' statuses (HL7 FHIR Task), as columns of their counts.
+      Map.entry("requested", "pyydetty"),
+      Map.entry("accepted", "hyväksytty"),
+      Map.entry("rejected", "palautettu"),
+      Map.entry("in-progress", "käynnissä"),
+      Map.entry("completed", "valmis"),
+      Map.entry("failed", "keskeytynyt"),
+      Map.entry("cancelled", "peruttu"));
 
   static String category(String code) {
     return CATEGORIES.getOrDefault(code, code);

@@ -4,7 +4,7 @@
  * <p>A module of Polku (docs/conventions.md, "Modules"); the dependencies it may have are declared
  * here and checked by ModularityTest.
  */
-@ApplicationModule(displayName = "Programme evaluation", allowedDependencies = {"api", "calendar", "cases", "handover", "healthcheck", "referral", "security", "supported"})
+@ApplicationModule(displayName = "Programme evaluation", allowedDependencies = {"api", "calendar", "cases", "handover", "healthcheck", "onward", "referral", "security", "supported"})
 package fi.polku.evaluation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -48,6 +48,11 @@ class DemoDataTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired EvaluationService evaluation;
   @Autowired org.springframework.core.env.Environment environment;
+  @Autowired fi.polku.onward.UnaccountedCases unaccountedCases;
+
+  private int count(String sql) {
+    return jdbc.queryForObject(sql, Integer.class);
+  }
 
   @AfterEach
   void clockBack() {
@@ -114,5 +119,35 @@ class DemoDataTest {
     assertThat(report.find("supported-employment", "supported-employment", "clients", "count").value()).isPositive();
     assertThat(report.find("supported-employment-time", "supported-employment", "start-to-first-contact", "median").value())
         .isNotNull();
+
+    // Onward referrals in every state (issue 15, DemoOnwardReferrals), on the team lead's list and in the report.
+    assertThat(jdbc.queryForList("select distinct status from onward_referral", String.class))
+        .contains("requested", "accepted", "in-progress", "completed", "rejected", "cancelled");
+    assertThat(count("select count(*) from onward_referral o where o.status = 'cancelled' and exists (select 1 from"
+        + " onward_referral_status_history h where h.onward_referral_id = o.id and h.status = 'rejected')"))
+        .as("rejected, then closed by the sender's decision").isPositive();
+    assertThat(count("select count(*) from onward_referral o where o.replaces_id is not null and o.status = 'accepted'"))
+        .as("rejected, then sent elsewhere and accepted there").isPositive();
+    assertThat(count("select count(*) from onward_referral where status = 'rejected' and unaccounted_since is not null"))
+        .as("rejected, the sender undecided").isPositive();
+    assertThat(count("select count(*) from onward_referral where status = 'requested' and unaccounted_since is not null"
+        + " and status_reason = 'Ei vastausta määräajassa'")).as("unanswered past the deadline").isPositive();
+    assertThat(count("select count(*) from onward_referral where status = 'requested' and unaccounted_since is null"
+        + " and sent_at is not null")).as("waiting within the deadline").isPositive();
+    assertThat(count("select count(*) from onward_referral where status = 'cancelled' and status_reason like 'Lähete annettu asiakkaalle%'"))
+        .as("given to the client").isPositive();
+    assertThat(count("select count(*) from onward_referral o where o.status = 'cancelled' and exists (select 1 from"
+        + " onward_referral_status_history h where h.onward_referral_id = o.id and h.status = 'cancelled'"
+        + " and h.changed_by = 'sote-system')")).as("cancelled by the sender's system").isPositive();
+    List<Object> shared = engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("feedbackShared")
+        .list().stream().map(variable -> variable.getValue()).toList();
+    assertThat(shared).as("completed with and without consent for the feedback").contains(true, false);
+    List<fi.polku.onward.UnaccountedCases.UnaccountedCase> unaccounted = unaccountedCases.list();
+    assertThat(unaccounted).flatExtracting(fi.polku.onward.UnaccountedCases.UnaccountedCase::reasons)
+        .extracting(fi.polku.onward.UnaccountedCases.Reason::gap)
+        .contains(fi.polku.onward.UnaccountedCases.Gap.ONWARD_REJECTED, fi.polku.onward.UnaccountedCases.Gap.ONWARD_UNANSWERED);
+    assertThat(report.find("unaccounted", "all", "unaccounted-cases", "count").value()).isEqualTo((double) unaccounted.size());
+    assertThat(report.find("onward-referrals", "onward-referral", "esh-multiprofessional-assessment", "count").value()).isPositive();
+    assertThat(report.find("onward-acceptance", "onward-referral", "total", "median").value()).isNotNull();
   }
 }
