@@ -243,6 +243,40 @@ class TasklistFormsIT extends PostgresSpringTest {
   }
 
   @Test
+  void aRedFlagGoesToSpecialistCareAndComesBackToTheCounsellorInTasklist() throws Exception {
+    String instance = startInTasklist(COORDINATOR, "te-referral", Tasklist.entries(
+        "identityCode", TestReferrals.randomTestCode(), "clientName", "Testi Asiakas",
+        "clientEmail", "asiakas@polku.invalid", "clientPhone", "040 000 0000", "municipality", "Pori",
+        "unemploymentMonths", 14, "partialWorkAbility", true, "longTermUnemployed", true,
+        "referralReason", "Osatyökykyisyys", "coordinatorQuestion", "Mikä tukisi työllistymistä?",
+        "clientGoal", "Osa-aikatyö", "clientMotivation", "moderate", "consentGiven", true, "consentHealth", true,
+        "consentValidUntil", LocalDate.now().plusMonths(6)));
+    Map<String, Object> triage = Tasklist.entries("initialInterviewDone", true,
+        "initialInterviewNotes", "Ei pysty seisomaan pitkään", "benefitsAdviceGiven", true,
+        "benefitsAdviceNotes", "Kuntoutusraha", "kykyviisariScore", 3, "triageDecision", "team-appointment");
+    for (int item = 1; item <= 12; item++) {
+      triage.put("whodas" + item, item == 1 ? 4 : 1);
+    }
+    submit(COUNSELLOR, instance, "Task_ConfirmTriage", triage);
+    String caseNumber = businessKey(instance);
+    String onward = runtimeService.createProcessInstanceQuery().processDefinitionKey("onward-referral")
+        .processInstanceBusinessKey(caseNumber).singleResult().getId();
+    submit(COUNSELLOR, onward, "Task_ObtainConsent", Tasklist.entries("consentAction", "record-consent",
+        "consentValidUntil", LocalDate.now().plusMonths(6)));
+    submit(SPECIALIST, onward, "Task_ReceiveReferral", Tasklist.entries("answer", "accept",
+        "firstAppointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+    submit(SPECIALIST, onward, "Task_RecordFeedback", Tasklist.entries("outcome", "completed",
+        "feedback", "Moniammatillinen arvio: osa-aikatyö tuettuna"));
+    submit(COUNSELLOR, onward, "Task_ReviewFeedback", Tasklist.entries("feedbackReviewed", true));
+    submit(COUNSELLOR, instance, "Task_DecideAfterSpecialistCare", Tasklist.entries("afterSpecialistCare", "close",
+        "specialistCareCloseReason", "treatment-continues", "specialistCareCloseNote", "Kuntoutus jatkuu"));
+
+    assertEnded(instance);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_ClosedAfterSpecialistCare");
+  }
+
+  @Test
   void anOnwardReferralRunsThroughEveryFormInTasklist() throws Exception {
     java.net.http.HttpResponse<String> opened = http.send(http.request("/api/cases", "sote-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(

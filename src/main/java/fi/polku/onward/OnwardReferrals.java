@@ -254,6 +254,12 @@ public class OnwardReferrals {
     events.publishEvent(new OnwardReferralAccepted(id, referral.caseNumber(), referral.service(), actor, firstAppointment));
   }
 
+  /** The referral's process reached an end state: the path that sent the client hears of it. */
+  void closed(long id, OnwardReferralClosed.Ending ending) {
+    OnwardReferral referral = get(id);
+    events.publishEvent(new OnwardReferralClosed(id, referral.caseNumber(), referral.service(), referral.status(), ending));
+  }
+
   /** The receiver refused with a reason: unaccounted until the sender decides. */
   void rejected(long id, String reason, String actor) {
     changeStatus(id, OnwardStatus.REJECTED, reason, actor);

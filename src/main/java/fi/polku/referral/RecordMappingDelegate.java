@@ -35,10 +35,12 @@ class RecordMappingDelegate implements JavaDelegate {
         "process:" + execution.getCurrentActivityId());
     referrals.changeStatus(referralId, ReferralStatus.IN_PROGRESS, "Työkyvyn tuen kartoitus tehty",
         "process:" + execution.getCurrentActivityId());
-    // Each follow-on path with a receiver becomes an onward referral (issue 15).
-    followOnReferrals.request(execution.getProcessBusinessKey(), paths(execution.getVariable(TeReferralModel.FOLLOW_ON_PATHS)),
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-            : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
+    // Each follow-on path with a receiver becomes an onward referral (issue 15); the sender's tasks
+    // go to the case's responsible worker (the case manager just named). The follow-ups show where each stands.
+    List<Long> onward = followOnReferrals.request(execution.getProcessBusinessKey(),
+        paths(execution.getVariable(TeReferralModel.FOLLOW_ON_PATHS)));
+    execution.setVariable(TeReferralModel.MAPPING_ONWARD_REFERRAL_IDS,
+        String.join(",", onward.stream().map(String::valueOf).toList()));
     // Both follow-ups count from here (Timer_FollowUp6 reads it).
     execution.setVariable(TeReferralModel.MAPPED_AT, clock.instant().toString());
     // The sote centre's own findings served the counsellor and the team; they leave the variables

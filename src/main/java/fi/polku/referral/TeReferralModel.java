@@ -53,6 +53,18 @@ public final class TeReferralModel {
   public static final String TASK_REVIEW_PLAN_IN_SOTE = "Task_ReviewPlanInSote";
   /** Set by the path that sends a referral by message: {@code oh-handover} or {@code health-check}. */
   public static final String WAY_IN = "referralWayIn";
+  /** The onward referral to specialist care a red flag made; the path waits for it to end. */
+  public static final String SPECIALIST_CARE_REFERRAL_ID = "specialistCareReferralId";
+  /** How it ended: {@code returned} (feedback reviewed), or given-to-client, sent-elsewhere, closed-with-reason, cancelled. */
+  public static final String SPECIALIST_CARE_OUTCOME = "specialistCareOutcome";
+  /** The counsellor's choice after the return: {@code team} or {@code close}. */
+  public static final String AFTER_SPECIALIST_CARE = "afterSpecialistCare";
+  public static final String SPECIALIST_CARE_CLOSE_REASON = "specialistCareCloseReason";
+  /** The ids of the onward referrals the mapping's follow-on paths made, comma-separated. */
+  public static final String MAPPING_ONWARD_REFERRAL_IDS = "mappingOnwardReferralIds";
+  /** The follow-up forms' read-only list of the mapping's onward referrals and where each stands. */
+  public static final String ONWARD_REFERRALS_STATE = "onwardReferralsState";
+  public static final String MESSAGE_SPECIALIST_CARE_CLOSED = "SpecialistCareReferralClosed";
 
   // Activities.
   public static final String START = "StartEvent_ReferralReceived";
@@ -72,12 +84,16 @@ public final class TeReferralModel {
   public static final String TIMER_FOLLOW_UP_6 = "Timer_FollowUp6";
   public static final String TASK_FOLLOW_UP_6 = "Task_FollowUp6";
   public static final String GATEWAY_JOIN_FOLLOW_UP = "Gateway_JoinFollowUp";
+  public static final String TASK_NOTIFY_SPECIALIST_CARE = "Task_NotifySpecialistCare";
+  public static final String EVENT_SPECIALIST_CARE_CLOSED = "Event_SpecialistCareClosed";
+  public static final String TASK_DECIDE_AFTER_SPECIALIST_CARE = "Task_DecideAfterSpecialistCare";
 
   // End states.
   public static final String END_PLAN_DELIVERED = "EndEvent_PlanDeliveredFollowedUp";
   public static final String END_RETURNED_NO_CONSENT = "EndEvent_ReturnedNoConsent";
   public static final String END_RETURNED_NOT_FOR_TEAM = "EndEvent_ReturnedNotForTeam";
-  public static final String END_SPECIALIST_CARE = "EndEvent_ReferredToSpecialistCare";
+  public static final String END_CLOSED_AFTER_SPECIALIST_CARE = "EndEvent_ClosedAfterSpecialistCare";
+  public static final String END_SPECIALIST_CARE_ENDED = "EndEvent_SpecialistCareReferralEnded";
   public static final String END_CLIENT_DECLINED = "EndEvent_ClientDeclined";
   public static final String END_CLIENT_UNREACHABLE = "EndEvent_ClientUnreachable";
   public static final String END_ESCALATION_HANDLED = "EndEvent_EscalationHandled";

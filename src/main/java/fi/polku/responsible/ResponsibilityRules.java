@@ -60,6 +60,7 @@ final class ResponsibilityRules {
       new CaseTask("te-referral", "Task_FollowUp6", true),
       new CaseTask("te-referral", "Task_ReviewPlan", false),
       new CaseTask("te-referral", "Task_ReviewPlanInSote", false),
+      new CaseTask("te-referral", "Task_DecideAfterSpecialistCare", true),
       // Onward referrals: the sender's decisions and the answers that come back.
       new CaseTask("onward-referral", "Task_ObtainConsent", true),
       new CaseTask("onward-referral", "Task_DecideNext", true),

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fi.polku.cases.Agency;
+import fi.polku.consent.ConsentScope;
+import fi.polku.consent.NewConsent;
 import fi.polku.support.HttpTestClient;
 import fi.polku.support.PostgresSpringTest;
 import fi.polku.support.Tasklist;
@@ -15,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,7 @@ class TeReferralIT extends PostgresSpringTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngine engine;
+  @Autowired fi.polku.consent.ConsentService consents;
   HttpTestClient http;
 
   @BeforeEach
@@ -108,6 +113,80 @@ class TeReferralIT extends PostgresSpringTest {
   }
 
   @Test
+  void aRedFlagGoesToSpecialistCareWhoseSystemAnswersAndTheClientReturnsToTheSoteCounsellor() throws Exception {
+    String identityCode = TestReferrals.randomTestCode();
+    HttpResponse<String> created = post("/api/referrals", referral(identityCode), "it-red-" + identityCode);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
+    // The client consented to health information between the sote centre and specialist care.
+    for (Agency[] way : new Agency[][] {{Agency.SOTE, Agency.ESH}, {Agency.ESH, Agency.SOTE}}) {
+      for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.HEALTH)) {
+        consents.give(caseNumber, new NewConsent(way[0], way[1], scope, LocalDate.now(), LocalDate.now().plusYears(1)), "it");
+      }
+    }
+    Map<String, Object> red = triage();
+    red.put("whodas1", 4);
+    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, red);
+    runJobs(caseNumber, notTheDeadlines());
+
+    // Specialist care's system reads its inbox and answers through the API as esh-system.
+    JsonNode inbox = JSON.readTree(system("/api/onward-referrals?status=requested", "esh-system", null).body());
+    JsonNode mine = null;
+    for (JsonNode each : inbox) {
+      if (each.get("caseNumber").asText().equals(caseNumber)) {
+        mine = each;
+      }
+    }
+    assertThat(mine).as(inbox.toString()).isNotNull();
+    long id = mine.get("id").asLong();
+    assertThat(mine.get("service").asText()).isEqualTo("esh-multiprofessional-assessment");
+    assertThat(mine.get("reason").asText()).startsWith("Punainen WHODAS 2.0 -lippu");
+    HttpResponse<String> accepted = system("/api/onward-referrals/" + id + "/accept", "esh-system",
+        "{\"firstAppointmentAt\":\"" + OffsetDateTime.now().plusDays(7).truncatedTo(ChronoUnit.HOURS) + "\"}");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    HttpResponse<String> completed = system("/api/onward-referrals/" + id + "/complete", "esh-system",
+        "{\"feedback\":\"Moniammatillinen arvio tehty: osa-aikatyö tuettuna mahdollinen\"}");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+    // Another agency's system does not see it.
+    assertThat(system("/api/onward-referrals/" + id, "kela-system", null).statusCode()).isEqualTo(404);
+
+    // The referrer sees the onward referral's states beside the path.
+    JsonNode status = JSON.readTree(system("/api/cases/" + caseNumber, "te-system", null).body());
+    JsonNode onward = status.get("onwardReferrals").get(0);
+    assertThat(onward.get("service").asText()).isEqualTo("esh-multiprofessional-assessment");
+    List<String> states = new java.util.ArrayList<>();
+    onward.get("history").forEach(change -> states.add(change.get("status").asText()));
+    assertThat(states).containsExactly("requested", "requested", "accepted", "in-progress", "completed");
+    assertThat(status.get("paths").get(0).get("state").asText()).isEqualTo("running");
+
+    // The sote counsellor reviews the return and then decides, with specialist care's feedback shown.
+    complete(caseNumber, "Task_ReviewFeedback", COUNSELLOR, Map.of("feedbackReviewed", true));
+    runJobs(caseNumber, notTheDeadlines());
+    String query = "/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=Task_DecideAfterSpecialistCare";
+    String taskId = JSON.readTree(get(query, COUNSELLOR).body()).get(0).get("id").asText();
+    assertThat(JSON.readTree(get("/engine-rest/task/" + taskId + "/form-variables", COUNSELLOR).body())
+        .get("specialistCareFeedback").get("value").asText()).isEqualTo("Moniammatillinen arvio tehty: osa-aikatyö tuettuna mahdollinen");
+    complete(caseNumber, "Task_DecideAfterSpecialistCare", COUNSELLOR, Map.of("afterSpecialistCare", "close",
+        "specialistCareCloseReason", "treatment-continues", "specialistCareCloseNote", "Kuntoutus jatkuu erikoissairaanhoidossa"));
+
+    status = JSON.readTree(system("/api/cases/" + caseNumber, "te-system", null).body());
+    assertThat(status.get("paths").get(0).get("endState").asText()).isEqualTo("Suljettu erikoissairaanhoidon jälkeen");
+  }
+
+  /** Every job of the case but the triage SLA and the onward referral's answer deadline. */
+  private java.util.function.Predicate<org.camunda.bpm.engine.runtime.Job> notTheDeadlines() {
+    return job -> !"Timer_TriageSla".equals(activityOf(job)) && !"Timer_AnswerDeadline".equals(activityOf(job));
+  }
+
+  private HttpResponse<String> system(String path, String user, String json) {
+    HttpRequest.Builder request = http.request(path, user, SYSTEM_PASSWORD);
+    if (json == null) {
+      return http.send(request.GET().build());
+    }
+    return http.send(request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  @Test
   void aBadReferralIsRefusedWithAProblemAndNothingIsStored() throws Exception {
     String identityCode = TestReferrals.randomTestCode();
     int before = jdbc.queryForObject("select count(*) from referral", Integer.class);
@@ -154,9 +233,12 @@ class TeReferralIT extends PostgresSpringTest {
     runJobs(caseNumber);
   }
 
-  /** Runs every job of the case, timers included (time passes), except the triage SLA: triage is on time here. */
+  /**
+   * Runs every job of the case, timers included (time passes), except the triage SLA and an onward
+   * referral's answer deadline: triage and the receiver are on time here.
+   */
   private void runJobs(String caseNumber) {
-    runJobs(caseNumber, job -> !"Timer_TriageSla".equals(activityOf(job)));
+    runJobs(caseNumber, notTheDeadlines());
   }
 
   private String mailTime(String caseNumber) {

@@ -15,6 +15,11 @@ import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.consent.ConsentScope;
 import fi.polku.consent.ConsentService;
 import fi.polku.consent.NewConsent;
+import fi.polku.onward.OnwardReferral;
+import fi.polku.onward.OnwardReferralModel;
+import fi.polku.onward.OnwardReferrals;
+import fi.polku.onward.OnwardService;
+import fi.polku.onward.OnwardStatus;
 import fi.polku.support.FormConditions;
 import fi.polku.support.TakenFlows;
 import fi.polku.support.Tasklist;
@@ -73,6 +78,7 @@ class TeReferralProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ConsentService consents;
   @Autowired ReferralService referrals;
+  @Autowired OnwardReferrals onwardReferrals;
   @Autowired ClientCaseService cases;
   @Autowired JdbcTemplate jdbc;
 
@@ -175,14 +181,188 @@ class TeReferralProcessTest {
   }
 
   @Test
-  void aRedWhodasFlagSendsTheClientToSpecialistCare() {
+  void aRedFlagRefersTheClientToSpecialistCareAndAfterItsReturnTheCounsellorSendsThemToTheTeam() {
     ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    consentBothWays(caseNumber, Agency.SOTE, Agency.ESH, ConsentScope.HEALTH);
     confirmTriage(referral, "team-appointment", 4, false);
 
-    execute(job());
+    execute(job(TASK_NOTIFY_SPECIALIST_CARE));
 
-    assertThat(referral).isEnded().hasPassed(END_SPECIALIST_CARE).hasNotPassed(TASK_BOOK_APPOINTMENT);
+    // The path no longer ends: it waits for specialist care while the sote centre stays responsible.
+    assertThat(referral).isWaitingAt(EVENT_SPECIALIST_CARE_CLOSED).hasNotPassed(TASK_BOOK_APPOINTMENT);
     assertThat(referral).variables().containsEntry(WHODAS_FLAG, "red");
+    OnwardReferral onward = specialistCareReferral(referral);
+    assertThat(onward.service()).isEqualTo(OnwardService.ESH_MULTIPROFESSIONAL_ASSESSMENT);
+    assertThat(onward.sendingAgency()).isEqualTo(Agency.SOTE);
+    assertThat(onward.responsibleGroup()).isEqualTo("sote-counsellor");
+    assertThat(onward.contentScope()).isEqualTo(ConsentScope.HEALTH);
+    assertThat(onward.sentByPath()).isEqualTo(PROCESS_KEY);
+    assertThat(referrals.status(referralIdOf(referral))).isEqualTo(ReferralStatus.RECEIVED);
+    assertThat(referrals.history(caseNumber).get(referrals.history(caseNumber).size() - 1).reason())
+        .startsWith("Asiakas ohjattiin erikoissairaanhoidon moniammatilliseen arvioon.");
+
+    runOnwardJobs(caseNumber);
+    specialistCareAcceptsAndCompletes(caseNumber, "Moniammatillinen arvio: työkyky riittää osa-aikatyöhön tuettuna");
+    assertThat(referral).isWaitingAt(EVENT_SPECIALIST_CARE_CLOSED);
+    // The sender reviews the feedback in the onward referral; then the path goes on.
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_REVIEW_FEEDBACK), "feedbackReviewed", true);
+
+    assertThat(referral).isWaitingAt(TASK_DECIDE_AFTER_SPECIALIST_CARE);
+    assertThat(task(TASK_DECIDE_AFTER_SPECIALIST_CARE)).hasCandidateGroup("sote-counsellor");
+    Map<String, Object> shown = formService.getTaskFormVariables(task(TASK_DECIDE_AFTER_SPECIALIST_CARE).getId());
+    assertThat(shown).containsEntry("specialistCareFeedback", "Moniammatillinen arvio: työkyky riittää osa-aikatyöhön tuettuna")
+        .containsEntry("specialistCareServiceName", "Erikoissairaanhoito: moniammatillinen arvio")
+        .containsEntry("specialistCareStatusName", "Palvelu päättynyt, palaute annettu");
+    // The feedback is the task's own: it never becomes a variable of the referral the referrer reads.
+    assertThat(runtimeService.getVariables(referral.getId())).doesNotContainKey("specialistCareFeedback");
+
+    finish(TASK_DECIDE_AFTER_SPECIALIST_CARE, entries(AFTER_SPECIALIST_CARE, "team"));
+    book(referral);
+    attend(referral);
+    assertThat(jdbc.queryForObject("select whodas_flag from referral_mapping m join referral f on f.id = m.referral_id"
+        + " where f.case_number = ?", String.class, caseNumber)).isEqualTo("red");
+  }
+
+  @Test
+  void withoutConsentBackTheCounsellorSeesOnlyThatSpecialistCareEndedAndMayCloseTheReferral() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    give(caseNumber, Agency.SOTE, Agency.ESH, ConsentScope.HEALTH);
+    confirmTriage(referral, "team-appointment", 4, false);
+    execute(job(TASK_NOTIFY_SPECIALIST_CARE));
+    runOnwardJobs(caseNumber);
+    specialistCareAcceptsAndCompletes(caseNumber, "Hoito jatkuu psykiatrian poliklinikalla");
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_REVIEW_FEEDBACK), "feedbackReviewed", true);
+
+    assertThat(formService.getTaskFormVariables(task(TASK_DECIDE_AFTER_SPECIALIST_CARE).getId()))
+        .containsEntry("specialistCareFeedback", SpecialistCareReturnListener.FEEDBACK_WITHHELD);
+    finish(TASK_DECIDE_AFTER_SPECIALIST_CARE, entries(AFTER_SPECIALIST_CARE, "close",
+        SPECIALIST_CARE_CLOSE_REASON, "treatment-continues", "specialistCareCloseNote", "Hoitosuhde jatkuu"));
+    execute(job("Task_NotifyClosedAfterSpecialistCare"));
+
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_AFTER_SPECIALIST_CARE).hasNotPassed(TASK_BOOK_APPOINTMENT);
+    assertThat(referrals.status(referralIdOf(referral))).isEqualTo(ReferralStatus.COMPLETED);
+    assertThat(referrals.history(caseNumber).get(referrals.history(caseNumber).size() - 1).reason())
+        .isEqualTo("Erikoissairaanhoito palautti asiakkaan sote-keskukseen, ja lähete suljettiin: asiakkaan hoito jatkuu"
+            + " erikoissairaanhoidossa.");
+  }
+
+  @Test
+  void specialistCareRejectsAndTheCounsellorClosesTheOnwardReferralSoTheReferralEndsWithoutReturn() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    give(caseNumber, Agency.SOTE, Agency.ESH, ConsentScope.HEALTH);
+    confirmTriage(referral, "team-appointment", 4, false);
+    execute(job(TASK_NOTIFY_SPECIALIST_CARE));
+    runOnwardJobs(caseNumber);
+
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_RECEIVE), "answer", "reject",
+        "rejectionReason", "Ei erikoissairaanhoidon kriteerejä");
+    assertThat(referral).isWaitingAt(EVENT_SPECIALIST_CARE_CLOSED);
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_DECIDE_NEXT), "onwardDecision", "close",
+        "closeReason", "Perusterveydenhuollon lääkäri arvioi");
+    execute(job("Task_NotifySpecialistCareEnded"));
+
+    assertThat(referral).isEnded().hasPassed(END_SPECIALIST_CARE_ENDED).hasNotPassed(TASK_DECIDE_AFTER_SPECIALIST_CARE);
+    assertThat(referral).variables().containsEntry(SPECIALIST_CARE_OUTCOME, "closed-with-reason");
+    assertThat(referrals.history(caseNumber).get(referrals.history(caseNumber).size() - 1).reason())
+        .contains("sulki ohjauksen perustellen");
+  }
+
+  @Test
+  void anUnansweredReferralSentElsewhereEndsThePathAndTheNewReferralCarriesOn() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    give(caseNumber, Agency.SOTE, Agency.ESH, ConsentScope.HEALTH);
+    confirmTriage(referral, "team-appointment", 4, false);
+    execute(job(TASK_NOTIFY_SPECIALIST_CARE));
+    runOnwardJobs(caseNumber);
+
+    ProcessInstance onward = onwardInstance(caseNumber);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(onward.getId()).timers()
+        .activityId(OnwardReferralModel.TIMER_ANSWER_DEADLINE).singleResult().getId());
+    runOnwardJobs(caseNumber);
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_DECIDE_NEXT), "onwardDecision", "send-elsewhere",
+        "newReceivingService", "esh-rehabilitation-polyclinic");
+    execute(job("Task_NotifySpecialistCareEnded"));
+
+    assertThat(referral).isEnded().hasPassed(END_SPECIALIST_CARE_ENDED);
+    assertThat(referral).variables().containsEntry(SPECIALIST_CARE_OUTCOME, "sent-elsewhere");
+    assertThat(onwardReferrals.ofCase(caseNumber)).extracting(OnwardReferral::service, OnwardReferral::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(OnwardService.ESH_MULTIPROFESSIONAL_ASSESSMENT, OnwardStatus.CANCELLED),
+            org.assertj.core.groups.Tuple.tuple(OnwardService.ESH_REHABILITATION_POLYCLINIC, OnwardStatus.REQUESTED));
+  }
+
+  @Test
+  void withoutConsentToSpecialistCareTheReferralGivenToTheClientEndsThePath() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "team-appointment", 4, false);
+    execute(job(TASK_NOTIFY_SPECIALIST_CARE));
+    runOnwardJobs(caseNumber);
+
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_OBTAIN_CONSENT), "consentAction", "give-to-client");
+    execute(job("Task_NotifySpecialistCareEnded"));
+
+    assertThat(referral).isEnded().hasPassed(END_SPECIALIST_CARE_ENDED);
+    assertThat(referral).variables().containsEntry(SPECIALIST_CARE_OUTCOME, "given-to-client");
+  }
+
+  @Test
+  void aCancelledSpecialistCareReferralEndsThePath() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    give(caseNumber, Agency.SOTE, Agency.ESH, ConsentScope.HEALTH);
+    confirmTriage(referral, "team-appointment", 4, false);
+    execute(job(TASK_NOTIFY_SPECIALIST_CARE));
+    runOnwardJobs(caseNumber);
+
+    onwardReferrals.cancel(specialistCareReferral(referral).id(), "Asiakas muutti toiselle paikkakunnalle", "palveluohjaaja");
+    execute(job("Task_NotifySpecialistCareEnded"));
+
+    assertThat(referral).isEnded().hasPassed(END_SPECIALIST_CARE_ENDED);
+    assertThat(referral).variables().containsEntry(SPECIALIST_CARE_OUTCOME, "cancelled");
+    assertThat(referrals.status(referralIdOf(referral))).isEqualTo(ReferralStatus.COMPLETED);
+  }
+
+  @Test
+  void theMappingsFollowOnPathsWithAReceiverBecomeOneOnwardReferralEachAndTheFollowUpShowsWhereTheyStand() {
+    ProcessInstance referral = refer(true);
+    String caseNumber = caseNumberOf(referral);
+    confirmTriage(referral, "team-appointment", 1, false);
+    book(referral);
+    finish(TASK_MAP_WORK_ABILITY, entries(APPOINTMENT_ATTENDED, true, "workAbilityAssessment", "Työkyky osittain alentunut",
+        "supportPlan", "Lääkinnällinen kuntoutus ja työkokeilu", FOLLOW_ON_PATHS, List.of("medical-rehabilitation",
+            "other-employment-services", "sick-leave", "disability-pension-assessment", "education"), CASE_MANAGER, "tiimi"));
+
+    // One each; two paths to the physician make one referral; education has no receiver and stays a label.
+    List<OnwardReferral> onward = onwardReferrals.ofCase(caseNumber);
+    assertThat(onward).extracting(OnwardReferral::service).containsExactly(OnwardService.ESH_REHABILITATION_POLYCLINIC,
+        OnwardService.EMPLOYMENT_SERVICES, OnwardService.SOTE_PHYSICIAN);
+    assertThat(onward).allSatisfy(each -> {
+      assertThat(each.responsibleGroup()).isEqualTo("work-ability-team");
+      assertThat(each.sentByPath()).isEqualTo(PROCESS_KEY);
+    });
+    assertThat(onward).extracting(OnwardReferral::contentScope)
+        .containsExactly(ConsentScope.HEALTH, ConsentScope.PLAN, ConsentScope.HEALTH);
+    runOnwardJobs(caseNumber);
+    // The physician is in the same agency: no boundary crossed. Employment services had the referral's
+    // consent both ways; specialist care waits for the client's consent.
+    Tasklist.complete(engine.getTaskService().createTaskQuery().processDefinitionKey(OnwardReferralModel.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).taskDefinitionKey(OnwardReferralModel.TASK_RECEIVE)
+        .processVariableValueEquals(OnwardReferralModel.RECEIVING_SERVICE, "sote-physician").singleResult(),
+        "answer", "accept", "firstAppointmentAt", java.time.ZonedDateTime.of(2031, 3, 12, 10, 0, 0, 0, ZoneId.of("Europe/Helsinki")));
+
+    execute(job(TIMER_FOLLOW_UP_3));
+    assertThat(formService.getTaskFormVariables(task(TASK_FOLLOW_UP_3).getId()).get(ONWARD_REFERRALS_STATE))
+        .isEqualTo("• Erikoissairaanhoito: kuntoutuspoliklinikka: Jatko-ohjaus tehty – ei lähetetty: suostumus puuttuu\n"
+            + "• Työllisyyspalvelut: Jatko-ohjaus tehty\n"
+            + "• Sote-keskuksen lääkärin vastaanotto: Vastaanottaja otti asiakkaan vastaan (ensimmäinen käynti 12.3.2031)");
+    finish(TASK_FOLLOW_UP_3, entries("outcome3", "rehabilitation", "satisfaction3", 7));
+    execute(job(TIMER_FOLLOW_UP_6));
+    assertThat(formService.getTaskFormVariables(task(TASK_FOLLOW_UP_6).getId()).get(ONWARD_REFERRALS_STATE))
+        .asString().contains("Sote-keskuksen lääkärin vastaanotto: Vastaanottaja otti asiakkaan vastaan");
   }
 
   @Test
@@ -333,9 +513,12 @@ class TeReferralProcessTest {
   }
 
   @Test
-  void theMappingFormOffersNoRedFlagBecauseARedFlagNeverReachesTheTeam() {
+  void theMappingFormShowsARedFlagOfAClientSpecialistCareReturnedToTheTeam() {
     assertThat(FormConditions.component("te-referral-mapping", WHODAS_FLAG).get("values").findValuesAsText("value"))
-        .containsExactly("yellow", "green");
+        .containsExactly("red", "yellow", "green");
+    // A yellow flag reminds the team that the programme sends yellow to the specialist level too.
+    assertThat(FormConditions.component("te-referral-mapping", "Text_YellowFlagSpecialistCare").get("conditional")
+        .get("hide").asText()).isEqualTo("=whodasFlag != \"yellow\"");
   }
 
   @Test
@@ -631,6 +814,59 @@ class TeReferralProcessTest {
     Map<String, Object> values = new HashMap<>(shown);
     values.put(WHODAS_REMEASURE, true);
     return values;
+  }
+
+  // --- specialist care's side, through the onward referral's own tasks ---
+
+  private void specialistCareAcceptsAndCompletes(String caseNumber, String feedback) {
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_RECEIVE), "answer", "accept",
+        "firstAppointmentAt", java.time.ZonedDateTime.now().plusDays(10).truncatedTo(ChronoUnit.HOURS));
+    Tasklist.complete(onwardTask(caseNumber, OnwardReferralModel.TASK_RECORD_FEEDBACK), "outcome", "completed",
+        "feedback", feedback);
+  }
+
+  private OnwardReferral specialistCareReferral(ProcessInstance referral) {
+    return onwardReferrals.get(((Number) runtimeService.getVariable(referral.getId(), SPECIALIST_CARE_REFERRAL_ID)).longValue());
+  }
+
+  private ProcessInstance onwardInstance(String caseNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(OnwardReferralModel.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+  }
+
+  private org.camunda.bpm.engine.task.Task onwardTask(String caseNumber, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKey(OnwardReferralModel.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  /** Runs the save points of the case's onward referrals (not their timers) until none is left. */
+  private void runOnwardJobs(String caseNumber) {
+    for (int round = 0; round < 10; round++) {
+      List<String> instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(OnwardReferralModel.PROCESS_KEY)
+          .processInstanceBusinessKey(caseNumber).list().stream().map(ProcessInstance::getId).toList();
+      List<Job> jobs = instances.stream().flatMap(id -> managementService.createJobQuery().processInstanceId(id).messages()
+          .list().stream()).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private void give(String caseNumber, Agency from, Agency to, ConsentScope scope) {
+    for (ConsentScope each : List.of(ConsentScope.STATUS, scope)) {
+      consents.give(caseNumber, new NewConsent(from, to, each, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+    }
+  }
+
+  private void consentBothWays(String caseNumber, Agency a, Agency b, ConsentScope scope) {
+    give(caseNumber, a, b, scope);
+    give(caseNumber, b, a, scope);
+  }
+
+  private long referralIdOf(ProcessInstance referral) {
+    return (Long) historyService.createHistoricVariableInstanceQuery().processInstanceId(referral.getId())
+        .variableName(REFERRAL_ID).singleResult().getValue();
   }
 
   private List<String> statuses(String caseNumber) {
