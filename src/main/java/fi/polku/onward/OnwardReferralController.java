@@ -115,13 +115,18 @@ class OnwardReferralController {
       throw new ForbiddenException("only team leads and administrators see the unaccounted list");
     }
     Instant now = clock.instant();
-    return referrals.unaccounted().stream().map(referral -> new UnaccountedView(referral.id(), referral.caseNumber(),
-        referral.sendingAgency(), referral.responsibleGroup(), referral.responsibleWorker(),
-        referral.receivingAgency(), referral.service().code(), referral.service().finnishName(),
-        referral.status().code(), referral.unaccountedSince(),
-        workingDays.workingDaysBetween(referral.unaccountedSince().atZone(WorkingDays.FINLAND).toLocalDate(),
-            now.atZone(WorkingDays.FINLAND).toLocalDate()),
-        Duration.between(referral.unaccountedSince(), now))).toList();
+    return referrals.unaccounted().stream().map(referral -> {
+      // A deadline timer run ahead of its due time (an operator's "execute job" in Cockpit) leaves a
+      // since-time in the future: unaccounted from now on, not for a negative time.
+      Instant since = referral.unaccountedSince().isAfter(now) ? now : referral.unaccountedSince();
+      return new UnaccountedView(referral.id(), referral.caseNumber(),
+          referral.sendingAgency(), referral.responsibleGroup(), referral.responsibleWorker(),
+          referral.receivingAgency(), referral.service().code(), referral.service().finnishName(),
+          referral.status().code(), referral.unaccountedSince(),
+          workingDays.workingDaysBetween(since.atZone(WorkingDays.FINLAND).toLocalDate(),
+              now.atZone(WorkingDays.FINLAND).toLocalDate()),
+          Duration.between(since, now));
+    }).toList();
   }
 
   /** One onward referral, to its sender or receiver. */

@@ -162,6 +162,20 @@ class OnwardReferralIT extends PostgresSpringTest {
     assertThat(referrals.get(id).status()).isEqualTo(OnwardStatus.CANCELLED);
   }
 
+  @Test
+  void aDeadlineRunAheadOfItsTimeListsTheReferralFromNowNotForANegativeTime() throws Exception {
+    String caseNumber = soteCase();
+    consentBothWays(caseNumber, Agency.SOTE, Agency.ESH, ConsentScope.PLAN);
+    long id = request(caseNumber);
+
+    // An operator runs the answer deadline's timer job in Cockpit before it is due.
+    runJobs(caseNumber, job -> true);
+
+    HttpResponse<String> list = get("/api/onward-referrals/unaccounted", LEAD, STAFF_PASSWORD);
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(find(JSON.readTree(list.body()), id).get("unaccountedFor").asText()).isEqualTo("PT0S");
+  }
+
   private String soteCase() throws Exception {
     HttpResponse<String> opened = post("/api/cases", "sote-system", "{\"identityCode\":\"" + TestReferrals.randomTestCode()
         + "\",\"municipality\":\"Pori\"}");
