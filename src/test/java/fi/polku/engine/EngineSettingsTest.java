@@ -35,7 +35,6 @@ class EngineSettingsTest {
 
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
-    assertThat(configuration.isCmmnEnabled()).isFalse();
     assertThat(configuration.isStandaloneTasksEnabled()).isFalse();
     assertThat(engine.getAuthorizationService().createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
