@@ -34,7 +34,7 @@ class MailBatchIT extends PostgresSpringTest {
 
   @Test
   void theMailsOfOneTransactionShareOneDeliveryAndEachGoesOutOnce() throws Exception {
-    String caseNumber = "TK-2026-900101";
+    String caseNumber = newCaseNumber();
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
       queue(caseNumber, "notice#1", "eka@polku.invalid");
       queue(caseNumber, "notice#2", "toka@polku.invalid");
@@ -53,7 +53,7 @@ class MailBatchIT extends PostgresSpringTest {
 
   @Test
   void mailsOfSeparateTransactionsEachHaveTheirOwnDelivery() throws Exception {
-    String caseNumber = "TK-2026-900102";
+    String caseNumber = newCaseNumber();
     queue(caseNumber, "notice#1", "eka@polku.invalid");
     queue(caseNumber, "notice#2", "toka@polku.invalid");
 
@@ -65,7 +65,7 @@ class MailBatchIT extends PostgresSpringTest {
   @Test
   void aMailRolledBackWithItsSavepointTakesItsDeliveryAlongAndTheNextMailStillGoesOut() throws Exception {
     // As in a cohort import: one row's work rolled back to its savepoint, the next row's committed.
-    String caseNumber = "TK-2026-900103";
+    String caseNumber = newCaseNumber();
     TransactionTemplate savepoint = new TransactionTemplate(transactions);
     savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -80,6 +80,11 @@ class MailBatchIT extends PostgresSpringTest {
     assertThat(deliveryJobs(caseNumber)).hasSize(1);
     deliver(caseNumber);
     assertThat(recipients()).containsExactlyInAnyOrder("toka@polku.invalid", "kolmas@polku.invalid");
+  }
+
+  /** A case number no earlier run on this database used (a mail is queued once per case and event). */
+  private static String newCaseNumber() {
+    return String.format("TK-2026-%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(900_000, 1_000_000));
   }
 
   private void queue(String caseNumber, String event, String recipient) {
