@@ -8,14 +8,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps a client's identity out of the engine's history: the variables named in
  * {@link PersonalDataVariables} (which a Tasklist start form can only hand over as variables,
- * and which intake removes at once) are never written to ACT_HI_VARINST or ACT_HI_DETAIL.
+ * and which intake removes at once) are never written to ACT_HI_VARINST or ACT_HI_DETAIL. Nor
+ * are the history rows nothing reads ({@link UnreadHistory}).
  */
 @Component
 class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -26,7 +26,7 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(new Filter(new DbHistoryEventHandler()));
+    handlers.add(new Filter(new UnreadHistory.Handler()));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 
@@ -43,7 +43,7 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
   private record Filter(HistoryEventHandler delegate) implements HistoryEventHandler {
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (!isPersonal(event)) {
+      if (!isPersonal(event) && !UnreadHistory.isUnread(event)) {
         delegate.handleEvent(event);
       }
     }

@@ -35,6 +35,8 @@ class HealthCheckController {
   private final RuntimeService runtimeService;
   private final DecisionService decisions;
   private final TransactionTemplate transaction;
+  /** Within the import's transaction: a savepoint per row. */
+  private final TransactionTemplate savepoint;
 
   HealthCheckController(HealthCheckService checks, RuntimeService runtimeService, DecisionService decisions,
       TransactionTemplate transaction) {
@@ -42,6 +44,8 @@ class HealthCheckController {
     this.runtimeService = runtimeService;
     this.decisions = decisions;
     this.transaction = transaction;
+    this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+    this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** One client of a cohort, as employment services export it. */
@@ -86,25 +90,62 @@ class HealthCheckController {
     return process(CohortCsv.parse(new String(csv, StandardCharsets.UTF_8)), caller);
   }
 
+  /**
+   * Rows a transaction of the import takes: one commit for this many rows instead of one a row
+   * (docs/performance.md, "Cohort import"), each row still in a savepoint of its own.
+   */
+  static final int ROWS_PER_TRANSACTION = 100;
+
   private CohortResult process(List<CohortRow> rows, Caller caller) {
-    List<RowResult> results = new ArrayList<>();
+    RowResult[] results = new RowResult[rows.size()];
     java.util.Set<String> seenInThisRound = new java.util.HashSet<>();
-    for (int i = 0; i < rows.size(); i++) {
-      int row = i + 1;
-      CohortRow given = rows.get(i);
+    for (int from = 0; from < rows.size(); from += ROWS_PER_TRANSACTION) {
+      int to = Math.min(rows.size(), from + ROWS_PER_TRANSACTION);
+      java.util.Set<String> seenBefore = new java.util.HashSet<>(seenInThisRound);
       try {
-        results.add(transaction.execute(status -> one(row, given, caller, seenInThisRound)));
-      } catch (InvalidIdentityCodeException e) {
-        results.add(new RowResult(row, "invalid", null, "identityCode: " + e.kind().messageEn()));
-      } catch (RuntimeException e) {
-        results.add(new RowResult(row, "invalid", null, e.getMessage() == null ? "invalid row" : e.getMessage()));
+        int first = from;
+        transaction.executeWithoutResult(status -> {
+          for (int i = first; i < to; i++) {
+            results[i] = inSavepoint(i + 1, rows.get(i), caller, seenInThisRound);
+          }
+        });
+      } catch (RuntimeException commitFailed) {
+        // The batch's commit failed, so none of its rows is in: each row again in its own transaction.
+        seenInThisRound.retainAll(seenBefore);
+        for (int i = from; i < to; i++) {
+          int row = i + 1;
+          CohortRow given = rows.get(i);
+          results[i] = outcome(row, () -> transaction.execute(status -> one(row, given, caller, seenInThisRound)));
+        }
       }
     }
+    return summary(rows.size(), List.of(results));
+  }
+
+  /**
+   * One row in a savepoint of the batch's transaction: a row that fails is rolled back to its
+   * savepoint (its case, process instance and mail gone), the rows before and after it stay.
+   */
+  private RowResult inSavepoint(int row, CohortRow given, Caller caller, java.util.Set<String> seenInThisRound) {
+    return outcome(row, () -> savepoint.execute(status -> one(row, given, caller, seenInThisRound)));
+  }
+
+  private static RowResult outcome(int row, java.util.function.Supplier<RowResult> attempt) {
+    try {
+      return attempt.get();
+    } catch (InvalidIdentityCodeException e) {
+      return new RowResult(row, "invalid", null, "identityCode: " + e.kind().messageEn());
+    } catch (RuntimeException e) {
+      return new RowResult(row, "invalid", null, e.getMessage() == null ? "invalid row" : e.getMessage());
+    }
+  }
+
+  private static CohortResult summary(int rows, List<RowResult> results) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String result : List.of("started", "not-eligible", "invalid", "duplicate")) {
       counts.put(result, results.stream().filter(r -> r.result().equals(result)).count());
     }
-    return new CohortResult(rows.size(), counts, results);
+    return new CohortResult(rows, counts, results);
   }
 
   private RowResult one(int row, CohortRow given, Caller caller, java.util.Set<String> seenInThisRound) {

@@ -15,12 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Mail from process steps, exactly once per step. The step's delegate calls {@link #send}: in the
  * engine's own transaction it writes an outbox row keyed by (process instance, step, recipient,
- * template) and starts the {@code mail-delivery} process, whose asynchronous step sends the row
- * with retries. A retried or re-run step finds its row and sends nothing more.
+ * template) and, for the first mail of the transaction, starts the {@code mail-delivery} process,
+ * whose asynchronous step sends the transaction's rows with retries (the further rows name the first
+ * in {@code delivery_id}). A retried or re-run step finds its row and sends nothing more.
  */
 @Service
 public class NotificationService {
@@ -98,12 +101,71 @@ public class NotificationService {
         processInstanceId, activityId, recipient, template, caseNumber, mail.subject(), mail.body(), messageId,
         Timestamp.from(clock.instant()));
     long id = jdbc.queryForObject("select id from mail_outbox where message_id = ?", Long.class, messageId);
+    Long delivery = deliveryOfThisTransaction();
+    if (delivery != null) {
+      jdbc.update("update mail_outbox set delivery_id = ? where id = ?", delivery, id);
+      LOG.info("Case {}: mail '{}' of step {} queued as outbox row {}, sent with row {}", caseNumber, template,
+          activityId, id, delivery);
+      return id;
+    }
     runtimeService.createProcessInstanceByKey(DELIVERY_PROCESS)
         .businessKey(caseNumber)
         .setVariable(OUTBOX_ID, id)
         .execute();
+    rememberDelivery(id);
     LOG.info("Case {}: mail '{}' of step {} queued as outbox row {}", caseNumber, template, activityId, id);
     return id;
+  }
+
+  /**
+   * Registered with the transaction by its first mail: the first outbox row, whose mail-delivery
+   * instance sends the transaction's mail. Lives in the transaction's synchronizations, so a
+   * suspended transaction's (REQUIRES_NEW) is not seen by the inner one, and it ends with it.
+   */
+  private final class TransactionDelivery implements TransactionSynchronization {
+    private final long firstRow;
+
+    private TransactionDelivery(long firstRow) {
+      this.firstRow = firstRow;
+    }
+
+    private NotificationService service() {
+      return NotificationService.this;
+    }
+  }
+
+  /**
+   * The first outbox row this transaction queued, or null (none yet, or no transaction). A row
+   * queued inside a savepoint that was rolled back (one bad row of a cohort import) is gone with its
+   * delivery instance: then the next mail starts a delivery of its own.
+   */
+  private Long deliveryOfThisTransaction() {
+    TransactionDelivery delivery = currentDelivery();
+    if (delivery == null) {
+      return null;
+    }
+    Integer stillThere = jdbc.queryForObject("select count(*) from mail_outbox where id = ?", Integer.class,
+        delivery.firstRow);
+    return stillThere != null && stillThere > 0 ? delivery.firstRow : null;
+  }
+
+  private TransactionDelivery currentDelivery() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    TransactionDelivery found = null;
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof TransactionDelivery delivery && delivery.service() == this) {
+        found = delivery; // the last registered: a later one replaces one rolled back with its savepoint
+      }
+    }
+    return found;
+  }
+
+  private void rememberDelivery(long firstRow) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionDelivery(firstRow));
+    }
   }
 
   /** The same step, recipient and template always get the same Message-ID, so a resend is recognisable. */
