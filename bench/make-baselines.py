@@ -22,6 +22,8 @@ for key in ["te-referral", "health-check-invitation", "oh-handover"]:
              .replace(f'bpmnElement="{key}"', f'bpmnElement="{base}"')
     # Our delegates -> one no-op class (no bean, no DMN, no database, no mail).
     xml = re.sub(r'camunda:delegateExpression="\$\{[^}]*\}"', f'camunda:class="{NO_OP}"', xml)
+    # Our task and execution listeners (they read and write Polku's tables) are not part of a bare engine.
+    xml = re.sub(r'\s*<camunda:(?:task|execution)Listener delegateExpression="\$\{[^}]*\}"[^>]*/>', "", xml)
     # Field injections belong to our delegates.
     xml = re.sub(r'<camunda:field name="[^"]*">.*?</camunda:field>', "", xml, flags=re.S)
     # Forms are Tasklist's; the engine API does not need them.
