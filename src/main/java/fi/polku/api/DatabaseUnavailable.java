@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached right now (restarting, failing over, the
@@ -25,6 +26,11 @@ final class DatabaseUnavailable {
       if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
           || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
           || cause instanceof ConnectException) {
+        return true;
+      }
+      // The rollback after a broken connection fails too and hides the first error (seen in reliability/run).
+      if (cause instanceof TransactionSystemException
+          || (cause instanceof SQLException closed && "Connection is closed".equals(closed.getMessage()))) {
         return true;
       }
       // 08: connection exception; 57P01-57P03: the server is shutting down or starting up.
