@@ -536,8 +536,10 @@ class HostileInputIT extends PostgresSpringTest {
   private HttpResponse<String> send(String label, String method, String url, String user, String contentType,
       byte[] body, String field) {
     inputs++;
-    String surface = url.startsWith("/api") ? "/api " + method + " " + url.replaceAll("\\?.*", "")
-        .replaceAll("/(TK-[^/]+|\\d+)(?=/|$)", "/{}") : "/engine-rest " + label.replaceAll(" \\(.*| [^ ]+ .*$", "");
+    // The operation (or form) the input was aimed at: the label up to what was broken.
+    String surface = (url.startsWith("/api") ? "/api " : "/engine-rest ")
+        + label.split(" (path|query|body|field|csv|unexpected|invalid UTF-8|no body|empty|variables|deep|unknown"
+            + "|Object-typed) ", 2)[0].replaceAll(" \\(.*\\)$", "").split(" [a-zA-Z0-9]+ (missing|read-only|Json|\"|-?\\d|true)", 2)[0];
     if (surface.length() > 90) {
       surface = surface.substring(0, 90);
     }
