@@ -388,7 +388,7 @@ def scenario_kill(nodes):
     for _, status, _, case in answers:
         cases.extend(case if isinstance(case, list) else [case] if case else [])
     lost = sum(1 for a in answers if a[1] == 0)
-    result(name, "requests posted to both nodes while one was killed", "%d accepted, %d lost with the connection"
+    result(name, "requests posted to both nodes while one was killed", "%d accepted; %d attempts got no answer (the killed node refused or dropped the connection; the clients kept trying)"
            % (sum(1 for a in answers if a[1] in (200, 201)), lost))
     result(name, "jobs locked at the kill (by either node; lock owners)", "%d (%s)" % (locked, owners))
     took = settle(LOCK_TIME_MS / 1000 + 180)
