@@ -35,14 +35,28 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = basicCredentials(request.getHeader("Authorization"));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+    boolean valid;
+    List<String> groups;
+    try {
+      valid = credentials != null && identityService.checkPassword(credentials[0], credentials[1]);
+      groups = !valid ? List.of() : identityService.createGroupQuery().groupMember(credentials[0]).list()
+          .stream().map(Group::getId).toList();
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.causedBy(e)) {
+        throw e;
+      }
+      // The user store is the database: while it is away no one can be checked, and no one is refused.
+      response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+          "The database cannot be reached just now; nothing you sent was stored. Try again shortly.", null);
+      return;
+    }
+    if (!valid) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Polku\", charset=\"UTF-8\"");
       problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
           "Give a Polku user's credentials with HTTP Basic authentication.", null);
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list()
-        .stream().map(Group::getId).toList();
     request.setAttribute(CALLER, Caller.of(credentials[0], groups));
     chain.doFilter(request, response);
   }

@@ -67,6 +67,40 @@ class ApiConfig implements WebMvcConfigurer {
     });
   }
 
+  static {
+    // Caller is resolved from the authentication, not a query parameter: keep it out of the document.
+    org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
+
+  /**
+   * Text fields refuse control characters other than tab and line breaks (a NUL byte cannot even be
+   * stored in PostgreSQL): 400 naming the field instead of a 500 (issue 20, docs/reliability.md).
+   */
+  @Bean
+  org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer noControlCharacters() {
+    return builder -> builder.deserializerByType(String.class, new NoControlCharacters());
+  }
+
+  static final class NoControlCharacters extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+    private static final java.util.regex.Pattern CONTROL =
+        java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+    NoControlCharacters() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(com.fasterxml.jackson.core.JsonParser parser,
+        com.fasterxml.jackson.databind.DeserializationContext context) throws java.io.IOException {
+      String value = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(parser, context);
+      if (value != null && CONTROL.matcher(value).find()) {
+        throw com.fasterxml.jackson.databind.JsonMappingException.from(parser, "control characters",
+            new IllegalArgumentException("contains control characters"));
+      }
+      return value;
+    }
+  }
+
   @Bean
   OpenAPI polkuOpenApi() {
     return new OpenAPI()

@@ -157,11 +157,20 @@ class ProblemHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      // A database restart or fail-over: the transaction rolled back; the same request later succeeds.
+      LOG.warn("Database unavailable in the API ({}): answered 503", e.getClass().getName());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+              "The database cannot be reached just now; nothing you sent was stored. Try again shortly.", null));
+    }
     // Logged by type only: a message could quote submitted data.
     LOG.error("Unexpected {} in the API", e.getClass().getName());
-    return ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "Something went wrong on our side; nothing you sent was half-stored. Try again later.", null);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+            "Something went wrong on our side; nothing you sent was half-stored. Try again later.", null));
   }
 
   private static ProblemDetail invalid(ProblemWriter.FieldError error) {

@@ -11,7 +11,11 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses API request bodies over the limit (1 MiB) with 413 before anything reads them. */
+/**
+ * Refuses API request bodies over the limit (1 MiB) with 413 before anything reads them, and query
+ * parameters that are not UTF-8 text without control characters with 400 naming the parameter (a
+ * NUL byte in a parameter reached PostgreSQL as a 500; HostileInputIT, issue 20).
+ */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   static final long LIMIT = 1024 * 1024;
@@ -29,8 +33,62 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
       tooLarge(response);
       return;
     }
+    String badParameter = badQueryParameter(request.getQueryString());
+    if (badParameter != null) {
+      problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request",
+          "Field '" + badParameter + "': not text (control characters or broken encoding).",
+          java.util.List.of(new ProblemWriter.FieldError(badParameter, "not text (control characters or broken encoding)")));
+      return;
+    }
     // A chunked body has no length up front: count while it is read.
     chain.doFilter(new LimitedRequest(request), response);
+  }
+
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+  /** The name of the first query parameter whose value is not clean text, or null. */
+  static String badQueryParameter(String query) {
+    if (query == null || query.isEmpty()) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      String shownName = name.replaceAll("[^A-Za-z0-9_.-]", "?");
+      try {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        byte[] bytes = percentDecode(value);
+        String decoded = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        if (CONTROL.matcher(decoded).find()) {
+          return shownName;
+        }
+      } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException e) {
+        return shownName;
+      }
+    }
+    return null;
+  }
+
+  private static byte[] percentDecode(String value) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= value.length()) {
+          throw new IllegalArgumentException("broken percent-encoding");
+        }
+        out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else if (c == '+') {
+        out.write(' ');
+      } else {
+        byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+    return out.toByteArray();
   }
 
   void tooLarge(HttpServletResponse response) throws IOException {

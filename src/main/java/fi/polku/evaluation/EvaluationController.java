@@ -2,6 +2,7 @@ package fi.polku.evaluation;
 
 import fi.polku.api.Caller;
 import fi.polku.api.ForbiddenException;
+import fi.polku.api.InvalidParameterException;
 import fi.polku.security.StaffGroup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -93,6 +94,10 @@ class EvaluationController {
   /** The query with the default period: the last 18 months up to today. */
   static EvaluationQuery defaults(Clock clock, LocalDate from, LocalDate to, String path, String municipality) {
     LocalDate today = LocalDate.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND));
+    if (from != null && from.isAfter(today)) {
+      // A period starting after today made the report's calendar negative (a 500; HostileInputIT, issue 20).
+      throw new InvalidParameterException("from", "is after today: the report covers days that have passed");
+    }
     LocalDate last = to == null ? today : to;
     return new EvaluationQuery(from == null ? last.minusMonths(18).plusDays(1) : from, last,
         Optional.ofNullable(path), Optional.ofNullable(municipality));

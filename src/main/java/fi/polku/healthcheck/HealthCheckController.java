@@ -158,6 +158,15 @@ class HealthCheckController {
         return new RowResult(row, "invalid", null, required[0] + ": required");
       }
     }
+    // A cell starting like a spreadsheet formula (=, +, -, @) is no name, address or municipality: refused so
+    // that it never reaches a CSV someone opens in Excel (formula injection; HostileInputIT, issue 20).
+    String[][] texts = {{"name", given.name()}, {"email", given.email()}, {"municipality", given.municipality()},
+        {"phone", given.phone() == null || given.phone().matches("\\+[0-9 ()-]*") ? null : given.phone()}};
+    for (String[] text : texts) {
+      if (text[1] != null && !text[1].isEmpty() && "=+-@\t\r".indexOf(text[1].charAt(0)) >= 0) {
+        return new RowResult(row, "invalid", null, text[0] + ": must not start with =, +, -, @ (a spreadsheet formula)");
+      }
+    }
     // "language: must be fi or sv" makes the row invalid, as any other bad field does.
     ClientLanguage language = ClientLanguage.fromCode(given.language());
     if (!seenInThisRound.add(code.value())) {
