@@ -257,9 +257,9 @@ class SupportedEmploymentProcessTest {
 
     assertThat(path).isWaitingAt(TASK_JOB_SEARCH);
     long jobId = ((Number) runtimeService.getVariable(path.getId(), JOB_ID)).longValue();
-    assertThat(coachings.getJob(jobId).endedOn()).isEqualTo(LocalDate.now());
+    assertThat(coachings.getJob(jobId).endedOn()).isEqualTo(LocalDate.now(fi.polku.calendar.WorkingDays.FINLAND));
     assertThat(task(path, TASK_JOB_SEARCH).getDueDate()).as("14 days from the job's end")
-        .isEqualTo(Date.from(LocalDate.now().plusDays(14).atTime(16, 0)
+        .isEqualTo(Date.from(LocalDate.now(fi.polku.calendar.WorkingDays.FINLAND).plusDays(14).atTime(16, 0)
             .atZone(fi.polku.calendar.WorkingDays.FINLAND).toInstant()));
 
     complete(task(path, TASK_JOB_SEARCH), Tasklist.entries(SEARCH_STEP, "job-found"));
