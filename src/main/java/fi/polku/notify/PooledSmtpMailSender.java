@@ -101,8 +101,12 @@ class PooledSmtpMailSender extends JavaMailSenderImpl implements DisposableBean 
         }
       }
     } finally {
-      if (transport != null) {
+      // A server that went away may report it as a refused message (SendFailedException): keep
+      // the connection only if it still answers (a NOOP), so no dead one waits in the pool.
+      if (transport != null && transport.isConnected()) {
         giveBack(transport);
+      } else if (transport != null) {
+        close(transport);
       }
     }
     if (!failed.isEmpty()) {
