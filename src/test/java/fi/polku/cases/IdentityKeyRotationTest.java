@@ -3,6 +3,7 @@ package fi.polku.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fi.polku.support.TestReferrals;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -21,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @ActiveProfiles("test")
 class IdentityKeyRotationTest {
-
-  private static int nextIndividual = 900;
 
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseNumberGenerator numbers;
@@ -113,10 +112,9 @@ class IdentityKeyRotationTest {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  /** A made-up identity code (individual number 900–999) with its check character. */
+  /** A made-up identity code (individual number 900–999), another person each time. */
   private static PersonalIdentityCode nextCode() {
-    String digits = "240377" + nextIndividual++;
-    return PersonalIdentityCode.parse("240377-" + digits.substring(6)
-        + "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(digits) % 31));
+    return PersonalIdentityCode.parse(TestReferrals.randomTestCode());
   }
+
 }
