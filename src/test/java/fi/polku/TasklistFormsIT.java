@@ -1,5 +1,6 @@
 package fi.polku;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.polku.engine.TasklistForm;
@@ -130,7 +131,7 @@ class TasklistFormsIT extends PostgresSpringTest {
         "unemploymentMonths", 26, "partialWorkAbility", true, "longTermUnemployed", true,
         "referralReason", "Toistuvia työttömyysjaksoja, osatyökykyisyys", "coordinatorQuestion", "Mikä tukisi työllistymistä?",
         "clientGoal", "Osa-aikatyö", "clientMotivation", "high", "consentGiven", true, "consentHealth", true,
-        "consentValidUntil", LocalDate.now().plusMonths(6)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
 
     // Triage is late: the SLA's timer gives the team lead a task beside the counsellor's.
     advance(instance, "Timer_TriageSla");
@@ -197,7 +198,7 @@ class TasklistFormsIT extends PostgresSpringTest {
         "unemployed", true, "coveredByOccupationalHealth", false, "hadHealthCheck", true,
         "monthsSinceLastHealthCheck", 40,
         "referralReason", "Pitkä työttömyys, ei terveystarkastusta viiteen vuoteen",
-        "consentGiven", true, "consentValidUntil", LocalDate.now().plusMonths(6)));
+        "consentGiven", true, "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     submit(NURSE, instance, "Task_RecordBooking", Tasklist.entries("clientDeclined", false,
         "appointmentAt", Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
         "appointmentPlace", "Terveysasema, huone 3"));
@@ -216,7 +217,7 @@ class TasklistFormsIT extends PostgresSpringTest {
     String instance = startInTasklist(OH, "oh-handover", Tasklist.entries(
         "identityCode", TestReferrals.randomTestCode(), "clientName", "Testi Asiakas", "clientEmail", "asiakas@polku.invalid",
         "municipality", "Pori", "providerName", "Työterveys Esimerkki Oy", "employerName", "Konepaja Esimerkki Oy",
-        "employmentEndDate", LocalDate.now().plusDays(20), "changeSecurity", false, "partialWorkAbility", true,
+        "employmentEndDate", LocalDate.now(WorkingDays.FINLAND).plusDays(20), "changeSecurity", false, "partialWorkAbility", true,
         "threatOfUnemployment", true));
     submit(OH, instance, "Task_ExtendedHealthCheck", Tasklist.entries("statutoryDone", true, "statutoryMinutes", 30,
         "workAbilitySupportAgreed", true, "pilotDone", true, "pilotMinutes", 45, "careerReviewDone", true,
@@ -224,11 +225,11 @@ class TasklistFormsIT extends PostgresSpringTest {
         "healthPlanMade", true, "healthPlan", "Fysioterapia ja kevyempi työ", "furtherInvestigations", "none",
         "guidanceToEmploymentServices", true));
     submit(OH, instance, "Task_AskConsent", Tasklist.entries("consentGiven", true, "consentIncludesHealth", false,
-        "consentValidUntil", LocalDate.now().plusMonths(6)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     // After the consent question: the notice goes to the chosen receiver as an onward referral.
     submit(OH, instance, "Task_SendRehabilitationNotice", Tasklist.entries(
         "rehabilitationService", "pension-vocational-rehabilitation", "rehabilitationConsentGiven", true,
-        "rehabilitationConsentValidUntil", LocalDate.now().plusMonths(6)));
+        "rehabilitationConsentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     // The employment ends: the employment services' system reports it, and the coordinator takes over.
     assertThat(http.send(http.request("/api/oh-handovers/" + businessKey(instance) + "/job-loss", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())
@@ -250,7 +251,7 @@ class TasklistFormsIT extends PostgresSpringTest {
         "unemploymentMonths", 14, "partialWorkAbility", true, "longTermUnemployed", true,
         "referralReason", "Osatyökykyisyys", "coordinatorQuestion", "Mikä tukisi työllistymistä?",
         "clientGoal", "Osa-aikatyö", "clientMotivation", "moderate", "consentGiven", true, "consentHealth", true,
-        "consentValidUntil", LocalDate.now().plusMonths(6)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     Map<String, Object> triage = Tasklist.entries("initialInterviewDone", true,
         "initialInterviewNotes", "Ei pysty seisomaan pitkään", "benefitsAdviceGiven", true,
         "benefitsAdviceNotes", "Kuntoutusraha", "kykyviisariScore", 3, "triageDecision", "team-appointment");
@@ -262,7 +263,7 @@ class TasklistFormsIT extends PostgresSpringTest {
     String onward = runtimeService.createProcessInstanceQuery().processDefinitionKey("onward-referral")
         .processInstanceBusinessKey(caseNumber).singleResult().getId();
     submit(COUNSELLOR, onward, "Task_ObtainConsent", Tasklist.entries("consentAction", "record-consent",
-        "consentValidUntil", LocalDate.now().plusMonths(6)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     submit(SPECIALIST, onward, "Task_ReceiveReferral", Tasklist.entries("answer", "accept",
         "firstAppointmentAt", Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
     submit(SPECIALIST, onward, "Task_RecordFeedback", Tasklist.entries("outcome", "completed",
@@ -289,7 +290,7 @@ class TasklistFormsIT extends PostgresSpringTest {
         "caseNumber", caseNumber, "receivingService", "esh-multiprofessional-assessment",
         "onwardReason", "Moniammatillinen arvio työkyvystä", "contentScope", "plan"));
     submit(COUNSELLOR, instance, "Task_ObtainConsent", Tasklist.entries("consentAction", "record-consent",
-        "consentValidUntil", LocalDate.now().plusMonths(6)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     // Specialist care first refuses, the counsellor calls and asks again, then it accepts.
     submit(SPECIALIST, instance, "Task_ReceiveReferral", Tasklist.entries("answer", "reject",
         "rejectionReason", "Lähetteestä puuttuu kysymys"));
@@ -326,11 +327,11 @@ class TasklistFormsIT extends PostgresSpringTest {
         "education", "Merkonomi", "skills", "Asiakaspalvelu", "workWishes", "Kauppa, aamuvuorot",
         "kykyviisariScore", 6, "kykyviisariDiscussed", true));
     submit(COACH, path, "Task_JobSearch", Tasklist.entries("searchStep", "contact", "employerName", "Lähikauppa Oy",
-        "contactDate", LocalDate.now(), "contactOutcome", "interview"));
+        "contactDate", LocalDate.now(WorkingDays.FINLAND), "contactOutcome", "interview"));
     submit(COACH, path, "Task_JobSearch", Tasklist.entries("searchStep", "job-found"));
     submit(COACH, path, "Task_EmployerAgreement", Tasklist.entries("agreement", "reached", "employerName",
-        "Lähikauppa Oy", "jobTitle", "Myyjä", "jobStartDate", LocalDate.now().plusDays(7), "weeklyHours", 25,
-        "arrangement", "wage-subsidy", "employerConsent", true, "employerConsentUntil", LocalDate.now().plusYears(1),
+        "Lähikauppa Oy", "jobTitle", "Myyjä", "jobStartDate", LocalDate.now(WorkingDays.FINLAND).plusDays(7), "weeklyHours", 25,
+        "arrangement", "wage-subsidy", "employerConsent", true, "employerConsentUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1),
         "employerDisclosure", "Tuettu työllistyminen ja valmentajan yhteystiedot"));
     advance(path, "Timer_FollowUpDue");
     submit(COACH, path, "Task_FollowUp", Tasklist.entries("clientView", "Työ sujuu", "employerView", "Hyvä alku",

@@ -1,5 +1,6 @@
 package fi.polku.api;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,8 +68,8 @@ class CaseVisibilityAndRetryIT extends PostgresSpringTest {
 
     HttpResponse<String> given = http.send(http.request("/api/cases/" + caseNumber + "/consents", "te-system",
         SYSTEM_PASSWORD).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-            "{\"fromAgency\":\"te\",\"toAgency\":\"kela\",\"scope\":\"status\",\"givenOn\":\"" + LocalDate.now()
-                + "\",\"validUntil\":\"" + LocalDate.now().plusMonths(3) + "\"}")).build());
+            "{\"fromAgency\":\"te\",\"toAgency\":\"kela\",\"scope\":\"status\",\"givenOn\":\"" + LocalDate.now(WorkingDays.FINLAND)
+                + "\",\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusMonths(3) + "\"}")).build());
     assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
     assertThat(read(caseNumber, "kela-system").statusCode()).as("Kela with the consent").isEqualTo(200);
 
@@ -140,7 +141,7 @@ class CaseVisibilityAndRetryIT extends PostgresSpringTest {
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
         + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\""
-        + (consent ? ",\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}" : "")
+        + (consent ? ",\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}" : "")
         + "}";
     HttpRequest.Builder request = http.request("/api/referrals", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

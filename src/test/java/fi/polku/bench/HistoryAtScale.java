@@ -1,5 +1,6 @@
 package fi.polku.bench;
 
+import fi.polku.calendar.WorkingDays;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -119,7 +120,7 @@ final class HistoryAtScale {
   /** GET /api/evaluation over the whole history as an administrator; "not available" where the build has none. */
   private void evaluationReport() {
     var credentials = bench.credentials();
-    String path = "/api/evaluation?from=" + LocalDate.now().minusYears(3) + "&to=" + LocalDate.now();
+    String path = "/api/evaluation?from=" + LocalDate.now(WorkingDays.FINLAND).minusYears(3) + "&to=" + LocalDate.now(WorkingDays.FINLAND);
     long instances = jdbc.queryForObject("select count(*) from act_hi_procinst", Long.class);
     Samples ms = new Samples();
     for (int call = 0; call < 1 + bench.settings().reportCalls(); call++) {

@@ -1,5 +1,6 @@
 package fi.polku.bench;
 
+import fi.polku.calendar.WorkingDays;
 import fi.polku.engine.TasklistForm;
 import fi.polku.security.StaffGroup;
 import fi.polku.support.HttpTestClient;
@@ -194,7 +195,7 @@ final class PolkuBench {
       "Task_SendRehabilitationNotice", Map.of("rehabilitationService", "pension-vocational-rehabilitation",
           "rehabilitationConsentGiven", false),
       "Task_AskConsent", Map.of("consentGiven", true, "consentIncludesHealth", false,
-          "consentValidUntil", LocalDate.now().plusYears(1)),
+          "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1)),
       "Task_TakeOver", Map.of("clientContacted", true, "caseManager", CASE_MANAGER,
           "followOnPath", "education", "clientExperience", 8)),
       Set.of("Timer_GracePeriod", "Timer_TakeOverDue"), "JobLossReported");
@@ -251,7 +252,7 @@ final class PolkuBench {
     form.put("municipality", "Jyväskylä");
     form.put("providerName", "Työterveys Esimerkki Oy");
     form.put("employerName", "Esimerkkitehdas Oy");
-    form.put("employmentEndDate", LocalDate.now().plusMonths(1));
+    form.put("employmentEndDate", LocalDate.now(WorkingDays.FINLAND).plusMonths(1));
     form.put("changeSecurity", false);
     form.put("partialWorkAbility", true);
     form.put("threatOfUnemployment", true);

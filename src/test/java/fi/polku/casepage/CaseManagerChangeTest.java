@@ -1,5 +1,6 @@
 package fi.polku.casepage;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.casepage.CasePageSession.loggedIn;
 import static fi.polku.casepage.CasePageSession.post;
 import static fi.polku.casepage.CasePageSession.token;
@@ -75,7 +76,7 @@ class CaseManagerChangeTest {
   void aConsentWithFinnishDatesIsRecorded() {
     HttpTestClient coordinator = loggedIn(port, "koordinaattori");
     String token = token(coordinator.get("/cases/" + caseNumber, null).body());
-    LocalDate given = LocalDate.now().minusDays(3);
+    LocalDate given = LocalDate.now(WorkingDays.FINLAND).minusDays(3);
     HttpResponse<String> recorded = post(coordinator, "/cases/" + caseNumber + "/consents", "_csrf=" + encode(token)
         + "&fromAgency=te&toAgency=sote&scope=status&givenOn=" + given.format(DateTimeFormatter.ofPattern("d.M.yyyy"))
         + "&validUntil=31.12." + (given.getYear() + 1) + "&channel=phone");

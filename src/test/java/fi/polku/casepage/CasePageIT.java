@@ -1,5 +1,6 @@
 package fi.polku.casepage;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -286,7 +287,7 @@ class CasePageIT extends PostgresSpringTest {
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
         + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
     HttpResponse<String> created = http.send(http.request("/api/referrals", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

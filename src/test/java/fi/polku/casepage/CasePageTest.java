@@ -1,5 +1,6 @@
 package fi.polku.casepage;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.casepage.CasePageSession.loggedIn;
 import static fi.polku.casepage.CasePageSession.post;
 import static fi.polku.casepage.CasePageSession.token;
@@ -133,17 +134,17 @@ class CasePageTest {
     assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("without consent")
         .doesNotContain("Liikuntaa ja unirytmi kuntoon").doesNotContain("Uupumusta");
 
-    healthChecks.recordConsent(check.caseNumber(), LocalDate.now().plusMonths(6), false, "terveydenhoitaja");
+    healthChecks.recordConsent(check.caseNumber(), LocalDate.now(WorkingDays.FINLAND).plusMonths(6), false, "terveydenhoitaja");
     assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("with a plan consent")
         .contains("Liikuntaa ja unirytmi kuntoon").doesNotContain("Uupumusta");
 
-    healthChecks.recordConsent(check.caseNumber(), LocalDate.now().plusMonths(6), true, "terveydenhoitaja");
+    healthChecks.recordConsent(check.caseNumber(), LocalDate.now(WorkingDays.FINLAND).plusMonths(6), true, "terveydenhoitaja");
     assertThat(coordinator.get("/cases/" + check.caseNumber(), null).body()).as("with a health consent")
         .contains("Liikuntaa ja unirytmi kuntoon").contains("Uupumusta");
   }
 
   private String consentForm(String to, String token) {
     return "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&fromAgency=te&toAgency=" + to + "&scope=status"
-        + "&givenOn=" + LocalDate.now().minusDays(1) + "&validUntil=" + LocalDate.now().plusYears(1) + "&channel=phone";
+        + "&givenOn=" + LocalDate.now(WorkingDays.FINLAND).minusDays(1) + "&validUntil=" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "&channel=phone";
   }
 }

@@ -79,7 +79,7 @@ class UnaccountedCasesIT extends PostgresSpringTest {
   void anUnansweredReferralPutsItsCaseOnTheListAfterItsDeadlineUntilTheSenderDecides() throws Exception {
     String caseNumber = soteCase();
     for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
-      consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.ESH, scope, LocalDate.now(), LocalDate.now().plusYears(1)), "it");
+      consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.ESH, scope, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
     }
     long id = referrals.request(new OnwardReferrals.OnwardRequest(caseNumber, Agency.SOTE, "sote-counsellor", COUNSELLOR,
         OnwardService.ESH_MULTIPROFESSIONAL_ASSESSMENT, "Moniammatillinen arvio työkyvystä", ConsentScope.PLAN, null));

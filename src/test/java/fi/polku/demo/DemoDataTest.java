@@ -101,7 +101,7 @@ class DemoDataTest {
         .as("every identity code is a temporary test code (individual number 900–999)").isZero();
 
     // The report is filled on the embedded database too, and agrees with the engine's history.
-    EvaluationReport report = evaluation.report(new EvaluationQuery(LocalDate.now().minusMonths(19), LocalDate.now(),
+    EvaluationReport report = evaluation.report(new EvaluationQuery(LocalDate.now(WorkingDays.FINLAND).minusMonths(19), LocalDate.now(WorkingDays.FINLAND),
         Optional.empty(), Optional.empty()));
     long referrals = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("te-referral").count();
     assertThat(report.find("end-state", "te-referral", "EndEvent_PlanDeliveredFollowedUp", "count").value()).isPositive();

@@ -1,5 +1,6 @@
 package fi.polku.handover;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class OhHandoverIT extends PostgresSpringTest {
     complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
         "pilotDone", true, "pilotMinutes", 80, "findings", "Ei rajoitteita kevyeen työhön", "rehabilitationNeed", false));
     complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
-        "consentValidUntil", LocalDate.now().plusYears(1)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1)));
     assertThat(tasks(caseNumber, COORDINATOR)).as("no hand-over before the job loss").isEmpty();
 
     HttpResponse<String> reported = jobLoss(caseNumber, "te-system");
@@ -78,7 +79,7 @@ class OhHandoverIT extends PostgresSpringTest {
         COORDINATOR + "@polku.invalid | Uusi tehtävä Polussa: Ota asiakas vastaan ja kirjaa jatkopolku (" + caseNumber + ")");
 
     JsonNode billing = JSON.readTree(http.send(http.request("/api/oh-handovers/billing?provider="
-        + "Ty%C3%B6terveys%20IT%20Oy&month=" + YearMonth.now(), "oh-system", SYSTEM_PASSWORD).GET().build()).body());
+        + "Ty%C3%B6terveys%20IT%20Oy&month=" + YearMonth.now(WorkingDays.FINLAND), "oh-system", SYSTEM_PASSWORD).GET().build()).body());
     assertThat(billing.toString()).contains("\"payer\":\"employer\"").contains("\"payer\":\"programme\"");
   }
 
@@ -89,10 +90,10 @@ class OhHandoverIT extends PostgresSpringTest {
         "pilotDone", true, "pilotMinutes", 80, "findings", "Selkä kuormittuu", "rehabilitationNeed", true));
     assertThat(inbox("pension-system").toString()).as("nothing before the consent question").doesNotContain(caseNumber);
     complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
-        "consentValidUntil", LocalDate.now().plusYears(1)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1)));
     complete(caseNumber, "Task_SendRehabilitationNotice", OH, Map.of(
         "rehabilitationService", "pension-vocational-rehabilitation", "rehabilitationConsentGiven", true,
-        "rehabilitationConsentValidUntil", LocalDate.now().plusYears(1)));
+        "rehabilitationConsentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1)));
 
     JsonNode mine = null;
     for (JsonNode referral : inbox("pension-system")) {
@@ -148,14 +149,14 @@ class OhHandoverIT extends PostgresSpringTest {
   @Test
   void theProviderCorrectsTheEndOfEmploymentWhileTheHandOverWaitsSoALongerNoticeDoesNotCloseIt() throws Exception {
     String caseNumber = start();
-    LocalDate longerNotice = LocalDate.now().plusMonths(4);
+    LocalDate longerNotice = LocalDate.now(WorkingDays.FINLAND).plusMonths(4);
     assertThat(correctEndDate("TK-2026-999997", "oh-system", longerNotice).statusCode()).isEqualTo(404);
     assertThat(correctEndDate(caseNumber, "oh-system", longerNotice).statusCode()).as("still in the health check")
         .isEqualTo(409);
     complete(caseNumber, "Task_ExtendedHealthCheck", OH, Map.of("statutoryDone", true, "statutoryMinutes", 40,
         "pilotDone", true, "pilotMinutes", 80, "rehabilitationNeed", false, "findings", "Selkä kuormittuu"));
     complete(caseNumber, "Task_AskConsent", OH, Map.of("consentGiven", true, "consentIncludesHealth", false,
-        "consentValidUntil", LocalDate.now().plusYears(1).toString()));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1).toString()));
     java.util.Date before = managementService.createJobQuery().processInstanceId(handoverOf(caseNumber)).timers()
         .singleResult().getDuedate();
 
@@ -184,7 +185,7 @@ class OhHandoverIT extends PostgresSpringTest {
   private String start() throws Exception {
     String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"provider\":\"Työterveys IT Oy\","
-        + "\"employer\":\"Esimerkkitehdas Oy\",\"employmentEndDate\":\"" + LocalDate.now().plusMonths(1) + "\","
+        + "\"employer\":\"Esimerkkitehdas Oy\",\"employmentEndDate\":\"" + LocalDate.now(WorkingDays.FINLAND).plusMonths(1) + "\","
         + "\"changeSecurity\":false,\"partialWorkAbility\":true,\"threatOfUnemployment\":true}";
     HttpRequest request = http.request("/api/oh-handovers", "oh-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").header("Idempotency-Key", "it-" + System.nanoTime())

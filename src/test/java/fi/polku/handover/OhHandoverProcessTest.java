@@ -1,5 +1,6 @@
 package fi.polku.handover;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.handover.OhHandoverModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static fi.polku.support.Tasklist.entries;
@@ -149,7 +150,7 @@ class OhHandoverProcessTest {
     assertThat(handover).isWaitingAt(TASK_ASK_CONSENT).hasNotPassed("Task_DraftRehabilitationLetter");
     consent(handover, true);
 
-    LocalDate ends = LocalDate.now().plusMonths(1);
+    LocalDate ends = LocalDate.now(WorkingDays.FINLAND).plusMonths(1);
     assertThat(runtimeService.getVariable(handover.getId(), PENSION_RIGHT_LAPSES_ON)).isEqualTo(ends.plusYears(3).toString());
     String warning = (String) runtimeService.getVariable(handover.getId(), PENSION_RIGHT_WARNING);
     assertThat(warning).contains("yli 3 vuotta").contains(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")
@@ -268,7 +269,7 @@ class OhHandoverProcessTest {
     String caseNumber = caseNumberOf(handover);
     healthCheck(handover, false);
     consent(handover, true);
-    LocalDate longerNotice = LocalDate.now().plusMonths(4);
+    LocalDate longerNotice = LocalDate.now(WorkingDays.FINLAND).plusMonths(4);
 
     runtimeService.createMessageCorrelation(MESSAGE_END_DATE_CORRECTED).processInstanceBusinessKey(caseNumber)
         .setVariable(EMPLOYMENT_END_DATE, longerNotice.toString()).correlate();
@@ -350,7 +351,7 @@ class OhHandoverProcessTest {
     consent(handover, true);
 
     Job grace = managementService.createJobQuery().processInstanceId(handover.getId()).timers().singleResult();
-    LocalDate endDate = LocalDate.now().plusMonths(1);
+    LocalDate endDate = LocalDate.now(WorkingDays.FINLAND).plusMonths(1);
     assertThat(grace.getDuedate().toInstant())
         .isEqualTo(endDate.plusDays(15).atStartOfDay(ZoneId.of("Europe/Helsinki")).toInstant());
     execute(grace);
@@ -379,7 +380,7 @@ class OhHandoverProcessTest {
     form.put("municipality", "Jyväskylä");
     form.put("providerName", "Työterveys Esimerkki Oy");
     form.put("employerName", "Esimerkkitehdas Oy");
-    form.put(EMPLOYMENT_END_DATE, LocalDate.now().plusMonths(1));
+    form.put(EMPLOYMENT_END_DATE, LocalDate.now(WorkingDays.FINLAND).plusMonths(1));
     form.put("changeSecurity", changeSecurity);
     form.put("partialWorkAbility", true);
     form.put("threatOfUnemployment", true);
@@ -412,7 +413,7 @@ class OhHandoverProcessTest {
     form.put("consentGiven", given);
     if (given) {
       form.put("consentIncludesHealth", health);
-      form.put("consentValidUntil", LocalDate.now().plusYears(1));
+      form.put("consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1));
     }
     finish(TASK_ASK_CONSENT, form);
     // A rehabilitation need is sent on only after the consent question.
@@ -427,7 +428,7 @@ class OhHandoverProcessTest {
     form.put(REHABILITATION_SERVICE, service);
     form.put(REHABILITATION_CONSENT_GIVEN, clientConsents);
     if (clientConsents) {
-      form.put("rehabilitationConsentValidUntil", LocalDate.now().plusYears(1));
+      form.put("rehabilitationConsentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1));
     }
     identityService.setAuthentication("tyoterveys", List.of("oh-professional"));
     try {

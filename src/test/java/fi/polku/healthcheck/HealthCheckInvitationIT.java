@@ -1,5 +1,6 @@
 package fi.polku.healthcheck;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,7 +180,7 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     HttpResponse<String> consent = http.send(http.request("/api/cases/" + caseNumber + "/consents", "te-system",
         SYSTEM_PASSWORD).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
             "{\"fromAgency\":\"sote\",\"toAgency\":\"te\",\"scope\":\"plan\",\"givenOn\":\""
-            + java.time.LocalDate.now() + "\",\"validUntil\":\"" + java.time.LocalDate.now().plusYears(1) + "\"}")).build());
+            + java.time.LocalDate.now(WorkingDays.FINLAND) + "\",\"validUntil\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}")).build());
     assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
     String with = http.send(http.request("/api/cases/" + caseNumber, "te-system", SYSTEM_PASSWORD).GET().build()).body();
     String nurse = http.send(http.request("/api/cases/" + caseNumber, "sote-system", SYSTEM_PASSWORD).GET().build()).body();
@@ -200,10 +201,10 @@ class HealthCheckInvitationIT extends PostgresSpringTest {
     runJobs(caseNumber, job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()));
     // The client agreed at the check that her health information may go to specialist care (and back).
     for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)) {
-      consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.ESH, scope, java.time.LocalDate.now(),
-          java.time.LocalDate.now().plusYears(1)), "it");
-      consents.give(caseNumber, new NewConsent(Agency.ESH, Agency.SOTE, scope, java.time.LocalDate.now(),
-          java.time.LocalDate.now().plusYears(1)), "it");
+      consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.ESH, scope, java.time.LocalDate.now(WorkingDays.FINLAND),
+          java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
+      consents.give(caseNumber, new NewConsent(Agency.ESH, Agency.SOTE, scope, java.time.LocalDate.now(WorkingDays.FINLAND),
+          java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
     }
 
     checkDone(caseNumber, 4, false, true);

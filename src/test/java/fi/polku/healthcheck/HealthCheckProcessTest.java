@@ -1,5 +1,6 @@
 package fi.polku.healthcheck;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.healthcheck.HealthCheckModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static fi.polku.support.Tasklist.entries;
@@ -424,7 +425,7 @@ class HealthCheckProcessTest {
     form.put("referralReason", "Pitkäaikaistyötön, ei terveystarkastusta");
     form.put("consentGiven", consent);
     if (consent) {
-      form.put("consentValidUntil", LocalDate.now().plusYears(1));
+      form.put("consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1));
     }
     return form;
   }

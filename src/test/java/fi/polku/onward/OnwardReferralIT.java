@@ -1,5 +1,6 @@
 package fi.polku.onward;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,8 +186,8 @@ class OnwardReferralIT extends PostgresSpringTest {
 
   private void consentBothWays(String caseNumber, Agency a, Agency b, ConsentScope scope) {
     for (ConsentScope each : List.of(ConsentScope.STATUS, scope)) {
-      consents.give(caseNumber, new NewConsent(a, b, each, LocalDate.now(), LocalDate.now().plusYears(1)), "it");
-      consents.give(caseNumber, new NewConsent(b, a, each, LocalDate.now(), LocalDate.now().plusYears(1)), "it");
+      consents.give(caseNumber, new NewConsent(a, b, each, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
+      consents.give(caseNumber, new NewConsent(b, a, each, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
     }
   }
 

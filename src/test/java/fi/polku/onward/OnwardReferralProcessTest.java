@@ -1,5 +1,6 @@
 package fi.polku.onward;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.onward.OnwardReferralModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -175,7 +176,7 @@ class OnwardReferralProcessTest {
     assertThat(candidateGroups(obtain)).containsExactly("sote-counsellor");
 
     Tasklist.complete(obtain, Tasklist.entries(CONSENT_ACTION, "record-consent",
-        CONSENT_VALID_UNTIL, LocalDate.now().plusMonths(6)));
+        CONSENT_VALID_UNTIL, LocalDate.now(WorkingDays.FINLAND).plusMonths(6)));
     runJobs(instance);
     assertThat(instance).isWaitingAt(TASK_RECEIVE);
     assertThat(referrals.get(id).consentAtCrossing()).isTrue();
@@ -317,7 +318,7 @@ class OnwardReferralProcessTest {
 
   private void give(String caseNumber, Agency from, Agency to, ConsentScope scope) {
     for (ConsentScope each : List.of(ConsentScope.STATUS, scope)) {
-      consents.give(caseNumber, new NewConsent(from, to, each, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+      consents.give(caseNumber, new NewConsent(from, to, each, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "test");
     }
   }
 

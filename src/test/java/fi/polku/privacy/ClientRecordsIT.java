@@ -1,5 +1,6 @@
 package fi.polku.privacy;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,7 +134,7 @@ class ClientRecordsIT extends PostgresSpringTest {
             + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
             + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
             + "\"employed\":false},\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi?\","
-            + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}"))
+            + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}"))
         .build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();

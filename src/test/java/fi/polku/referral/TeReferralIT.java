@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,7 +122,7 @@ class TeReferralIT extends PostgresSpringTest {
     // The client consented to health information between the sote centre and specialist care.
     for (Agency[] way : new Agency[][] {{Agency.SOTE, Agency.ESH}, {Agency.ESH, Agency.SOTE}}) {
       for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.HEALTH)) {
-        consents.give(caseNumber, new NewConsent(way[0], way[1], scope, LocalDate.now(), LocalDate.now().plusYears(1)), "it");
+        consents.give(caseNumber, new NewConsent(way[0], way[1], scope, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
       }
     }
     Map<String, Object> red = triage();
@@ -274,7 +275,7 @@ class TeReferralIT extends PostgresSpringTest {
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
         + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
   }
 
 }

@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.referral.TeReferralModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -141,7 +142,7 @@ class TeReferralProcessTest {
     String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
         null, null, "Vaasa", Agency.OH, "tyoterveys")).caseNumber();
     for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
-      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "test");
     }
     Map<String, Object> message = new HashMap<>();
     ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
@@ -469,7 +470,7 @@ class TeReferralProcessTest {
     ReferralService.Intake intake = referrals.open(new ReferralService.NewReferral(
         PersonalIdentityCode.parse(TestReferrals.randomTestCode()), "Testi Asiakas", "asiakas@polku.invalid", null,
         "Vaasa", 14, criteria, "Osatyökykyisyys", "Mikä tukisi työllistymistä?", "Osa-aikatyö kaupan alalla",
-        "moderate", true, false, LocalDate.now().plusYears(1)), Agency.TE, "te-system", "api");
+        "moderate", true, false, LocalDate.now(WorkingDays.FINLAND).plusYears(1)), Agency.TE, "te-system", "api");
     ProcessInstance referral = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(intake.caseNumber())
         .setVariable(REFERRAL_ID, intake.referralId()).setVariable(CASE_NUMBER, intake.caseNumber())
         .setVariable(REFERRED_BY, "te-system").execute();
@@ -779,7 +780,7 @@ class TeReferralProcessTest {
     String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
         null, null, "Vaasa", Agency.SOTE, "terveydenhoitaja")).caseNumber();
     for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
-      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+      consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "test");
     }
     return caseNumber;
   }
@@ -855,7 +856,7 @@ class TeReferralProcessTest {
 
   private void give(String caseNumber, Agency from, Agency to, ConsentScope scope) {
     for (ConsentScope each : List.of(ConsentScope.STATUS, scope)) {
-      consents.give(caseNumber, new NewConsent(from, to, each, LocalDate.now(), LocalDate.now().plusYears(1)), "test");
+      consents.give(caseNumber, new NewConsent(from, to, each, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "test");
     }
   }
 

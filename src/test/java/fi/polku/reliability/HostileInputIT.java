@@ -1,5 +1,6 @@
 package fi.polku.reliability;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -292,7 +293,7 @@ class HostileInputIT extends PostgresSpringTest {
     }
     String handover = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"provider\":\"Testi Työterveys\","
-        + "\"employer\":\"Testi Oy\",\"employmentEndDate\":\"" + java.time.LocalDate.now().plusMonths(2) + "\","
+        + "\"employer\":\"Testi Oy\",\"employmentEndDate\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusMonths(2) + "\","
         + "\"changeSecurity\":true,\"partialWorkAbility\":true,\"threatOfUnemployment\":true}";
     HttpResponse<String> opened = raw("POST", "/api/oh-handovers", "oh-system", "application/json",
         handover.getBytes(StandardCharsets.UTF_8));
@@ -418,7 +419,7 @@ class HostileInputIT extends PostgresSpringTest {
         case "checkbox" -> true;
         case "select", "radio" -> field.options().isEmpty() ? null : field.options().get(0);
         case "checklist" -> field.options().isEmpty() ? List.of() : List.of(field.options().get(0));
-        case "datetime" -> java.time.LocalDate.now().plusDays(10);
+        case "datetime" -> java.time.LocalDate.now(WorkingDays.FINLAND).plusDays(10);
         default -> null;
       };
       if (value != null) {
@@ -729,7 +730,7 @@ class HostileInputIT extends PostgresSpringTest {
         + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
         + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
         + "\"employed\":false},\"reason\":\"Osatyökykyisyys\",\"question\":\"Mikä tukisi?\","
-        + "\"consent\":{\"includesHealth\":true,\"validUntil\":\"" + java.time.LocalDate.now().plusYears(1) + "\"}}";
+        + "\"consent\":{\"includesHealth\":true,\"validUntil\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
     HttpResponse<String> answer = raw("POST", "/api/referrals", "te-system", "application/json",
         body.getBytes(StandardCharsets.UTF_8));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);

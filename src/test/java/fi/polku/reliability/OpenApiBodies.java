@@ -1,5 +1,6 @@
 package fi.polku.reliability;
 
+import fi.polku.calendar.WorkingDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -63,14 +64,14 @@ final class OpenApiBodies {
         String format = schema.path("format").asText("");
         if (format.equals("date") && (lower.contains("given") || lower.endsWith("on") && !lower.contains("until"))) {
           // A day something happened (givenOn, endedOn): today, never in the future.
-          return NODES.textNode(java.time.LocalDate.now().toString());
+          return NODES.textNode(java.time.LocalDate.now(WorkingDays.FINLAND).toString());
         }
         if (format.equals("date") && (lower.equals("from") || lower.equals("to"))) {
           // A report period: the last year up to today.
-          return NODES.textNode(java.time.LocalDate.now().minusYears(lower.equals("from") ? 1 : 0).toString());
+          return NODES.textNode(java.time.LocalDate.now(WorkingDays.FINLAND).minusYears(lower.equals("from") ? 1 : 0).toString());
         }
         if (format.equals("date")) {
-          return NODES.textNode(java.time.LocalDate.now().plusMonths(6).toString());
+          return NODES.textNode(java.time.LocalDate.now(WorkingDays.FINLAND).plusMonths(6).toString());
         }
         if (format.equals("date-time")) {
           return NODES.textNode(java.time.OffsetDateTime.now().plusDays(7).withNano(0).toString());

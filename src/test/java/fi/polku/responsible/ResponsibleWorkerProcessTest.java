@@ -1,5 +1,6 @@
 package fi.polku.responsible;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.support.Tasklist.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -227,7 +228,7 @@ class ResponsibleWorkerProcessTest {
     form.put("municipality", "Jyväskylä");
     form.put("providerName", "Työterveys Esimerkki Oy");
     form.put("employerName", "Esimerkkitehdas Oy");
-    form.put("employmentEndDate", LocalDate.now().plusMonths(1));
+    form.put("employmentEndDate", LocalDate.now(WorkingDays.FINLAND).plusMonths(1));
     form.put("changeSecurity", false);
     form.put("partialWorkAbility", true);
     form.put("threatOfUnemployment", true);
@@ -242,7 +243,7 @@ class ResponsibleWorkerProcessTest {
         "pilotDone", true, "pilotMinutes", 90, "rehabilitationNeed", false, "findings", "Selkävaivat",
         "healthPlanMade", true, "healthPlan", "Fysioterapia"));
     complete(caseNumber, "Task_AskConsent", "tyoterveys", entries("consentGiven", true, "consentIncludesHealth", false,
-        "consentValidUntil", LocalDate.now().plusYears(1)));
+        "consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1)));
     runtime.createMessageCorrelation("JobLossReported").processInstanceBusinessKey(caseNumber).correlate();
     runJobs(handover);
 

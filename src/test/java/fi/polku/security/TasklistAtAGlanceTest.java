@@ -1,5 +1,6 @@
 package fi.polku.security;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class TasklistAtAGlanceTest {
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
         + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + java.time.LocalDate.now().plusYears(1) + "\"}}";
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
     HttpResponse<String> created = new HttpTestClient(port).postJson("/api/referrals", "te-system", body);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String caseNumber = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).get("caseNumber").asText();

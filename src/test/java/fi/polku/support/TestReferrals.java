@@ -1,5 +1,6 @@
 package fi.polku.support;
 
+import fi.polku.calendar.WorkingDays;
 import fi.polku.engine.TasklistForm;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ public final class TestReferrals {
     if (consentGiven) {
       // Shown only once the consent is ticked.
       form.put("consentHealth", false);
-      form.put("consentValidUntil", LocalDate.now().plusYears(1));
+      form.put("consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1));
     }
     return form;
   }

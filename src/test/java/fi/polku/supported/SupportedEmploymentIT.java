@@ -1,5 +1,6 @@
 package fi.polku.supported;
 
+import fi.polku.calendar.WorkingDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -173,14 +174,14 @@ class SupportedEmploymentIT extends PostgresSpringTest {
   }
 
   private static Map<String, Object> contact(String employer, String outcome) {
-    return Map.of("searchStep", "contact", "employerName", employer, "contactDate", LocalDate.now(),
+    return Map.of("searchStep", "contact", "employerName", employer, "contactDate", LocalDate.now(WorkingDays.FINLAND),
         "contactOutcome", outcome);
   }
 
   private static Map<String, Object> agreement(String employer, String arrangement) {
     Map<String, Object> entered = new HashMap<>(Map.of("agreement", "reached", "employerName", employer,
-        "jobTitle", "Myyjä", "jobStartDate", LocalDate.now(), "weeklyHours", 30, "arrangement", arrangement,
-        "employerConsent", true, "employerConsentUntil", LocalDate.now().plusYears(1)));
+        "jobTitle", "Myyjä", "jobStartDate", LocalDate.now(WorkingDays.FINLAND), "weeklyHours", 30, "arrangement", arrangement,
+        "employerConsent", true, "employerConsentUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1)));
     entered.put("employerDisclosure", "Tuettu työllistyminen ja valmentajan yhteystiedot");
     return entered;
   }
@@ -203,6 +204,6 @@ class SupportedEmploymentIT extends PostgresSpringTest {
         + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
         + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now().plusYears(1) + "\"}}";
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
   }
 }

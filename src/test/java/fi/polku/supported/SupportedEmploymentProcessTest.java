@@ -1,5 +1,6 @@
 package fi.polku.supported;
 
+import fi.polku.calendar.WorkingDays;
 import static fi.polku.supported.SupportedEmploymentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -133,12 +134,12 @@ class SupportedEmploymentProcessTest {
     complete(search, contact("Kahvila Kulma", "no-opening"));
     Task again = task(path, TASK_JOB_SEARCH);
     assertThat(runtimeService.getVariable(path.getId(), CONTACT_COUNT)).isEqualTo(1);
-    assertThat(again.getDueDate()).as("14 days from the contact").isEqualTo(Date.from(LocalDate.now()
+    assertThat(again.getDueDate()).as("14 days from the contact").isEqualTo(Date.from(LocalDate.now(WorkingDays.FINLAND)
         .plusDays(14).atTime(16, 0).atZone(fi.polku.calendar.WorkingDays.FINLAND).toInstant()));
     complete(again, contact("Varasto Oy", "interview"));
     complete(task(path, TASK_JOB_SEARCH), Tasklist.entries(SEARCH_STEP, "job-found"));
 
-    LocalDate jobStart = LocalDate.now().plusDays(7);
+    LocalDate jobStart = LocalDate.now(WorkingDays.FINLAND).plusDays(7);
     complete(task(path, TASK_EMPLOYER_AGREEMENT), agreement("Varasto Oy", jobStart, "wage-subsidy", true));
     long jobId = ((Number) runtimeService.getVariable(path.getId(), JOB_ID)).longValue();
     SupportedEmployments.Job job = coachings.getJob(jobId);
@@ -244,7 +245,7 @@ class SupportedEmploymentProcessTest {
     String caseNumber = soteCase();
     ProcessInstance path = toJobSearch(caseNumber);
     complete(task(path, TASK_JOB_SEARCH), Tasklist.entries(SEARCH_STEP, "job-found"));
-    complete(task(path, TASK_EMPLOYER_AGREEMENT), agreement("Kauppa Ky", LocalDate.now(), "none", false));
+    complete(task(path, TASK_EMPLOYER_AGREEMENT), agreement("Kauppa Ky", LocalDate.now(WorkingDays.FINLAND), "none", false));
     managementService.executeJob(timer(path, TIMER_FOLLOW_UP_DUE).getId());
     assertThat(runtimeService.getVariable(path.getId(), EMPLOYER_CONSENT_IN_FORCE)).isEqualTo(false);
     assertThat(runtimeService.getVariable(path.getId(), EMPLOYER_CONSENT_TEXT))
@@ -263,7 +264,7 @@ class SupportedEmploymentProcessTest {
             .atZone(fi.polku.calendar.WorkingDays.FINLAND).toInstant()));
 
     complete(task(path, TASK_JOB_SEARCH), Tasklist.entries(SEARCH_STEP, "job-found"));
-    complete(task(path, TASK_EMPLOYER_AGREEMENT), agreement("Kauppa Oy", LocalDate.now(), "work-trial", false));
+    complete(task(path, TASK_EMPLOYER_AGREEMENT), agreement("Kauppa Oy", LocalDate.now(WorkingDays.FINLAND), "work-trial", false));
     managementService.executeJob(timer(path, TIMER_FOLLOW_UP_DUE).getId());
     complete(task(path, TASK_FOLLOW_UP), Tasklist.entries(CLIENT_VIEW, "Ei jaksa jatkaa", JOB_STATUS, "ended",
         END_REASON, "client-ended", END_NOTE, "Asiakas lopetti omasta tahdostaan"));
@@ -322,7 +323,7 @@ class SupportedEmploymentProcessTest {
   }
 
   private static Map<String, Object> contact(String employer, String outcome) {
-    return Tasklist.entries(SEARCH_STEP, "contact", EMPLOYER_NAME, employer, CONTACT_DATE, LocalDate.now(),
+    return Tasklist.entries(SEARCH_STEP, "contact", EMPLOYER_NAME, employer, CONTACT_DATE, LocalDate.now(WorkingDays.FINLAND),
         CONTACT_OUTCOME, outcome);
   }
 
@@ -334,7 +335,7 @@ class SupportedEmploymentProcessTest {
     Map<String, Object> entered = Tasklist.entries(AGREEMENT, "reached", EMPLOYER_NAME, employer, JOB_TITLE,
         "Varastotyöntekijä", JOB_START_DATE, start, WEEKLY_HOURS, 25, ARRANGEMENT, arrangement, EMPLOYER_CONSENT, consent);
     if (consent) {
-      entered.put(EMPLOYER_CONSENT_UNTIL, LocalDate.now().plusYears(1));
+      entered.put(EMPLOYER_CONSENT_UNTIL, LocalDate.now(WorkingDays.FINLAND).plusYears(1));
       entered.put(EMPLOYER_DISCLOSURE, "Tuettu työllistyminen ja sovitut työaikajärjestelyt");
     }
     return entered;
