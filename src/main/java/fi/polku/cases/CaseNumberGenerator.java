@@ -1,10 +1,10 @@
 package fi.polku.cases;
 
+import fi.polku.calendar.WorkingDays;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -24,7 +24,6 @@ public class CaseNumberGenerator {
   public static final Pattern FORMAT = Pattern.compile("TK-\\d{4}-\\d{6,}");
 
   static final String PREFIX = "TK";
-  static final ZoneId FINLAND = ZoneId.of("Europe/Helsinki");
 
   private final DataFieldMaxValueIncrementer sequence;
   private final Clock clock;
@@ -36,7 +35,7 @@ public class CaseNumberGenerator {
 
   /** The next case number of the current year. */
   public String next() {
-    int year = LocalDate.now(clock.withZone(FINLAND)).getYear();
+    int year = LocalDate.now(clock.withZone(WorkingDays.FINLAND)).getYear();
     return String.format(Locale.ROOT, "%s-%d-%06d", PREFIX, year, sequence.nextLongValue());
   }
 

@@ -1,10 +1,10 @@
 package fi.polku.cases;
 
+import fi.polku.calendar.WorkingDays;
 import fi.polku.cases.InvalidIdentityCodeException.Kind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -25,7 +25,6 @@ public final class PersonalIdentityCode {
    * Birth dates in the code are Finnish calendar dates, so "in the future" is judged in Finland
    * whatever zone the server runs in: a child born just after midnight must be accepted at once.
    */
-  private static final ZoneId FINLAND = ZoneId.of("Europe/Helsinki");
 
   private static final int LENGTH = 11;
   private static final int FIRST_TEMPORARY_INDIVIDUAL_NUMBER = 900;
@@ -47,7 +46,7 @@ public final class PersonalIdentityCode {
    * @throws InvalidIdentityCodeException with the kind of mistake; its message never holds the code
    */
   public static PersonalIdentityCode parse(String input) {
-    return parse(input, Clock.system(FINLAND));
+    return parse(input, Clock.system(WorkingDays.FINLAND));
   }
 
   /**
@@ -83,7 +82,7 @@ public final class PersonalIdentityCode {
       throw new InvalidIdentityCodeException(Kind.DATE);
     }
     LocalDate birthDate = LocalDate.of(year, month, day);
-    if (birthDate.isAfter(clock.instant().atZone(FINLAND).toLocalDate())) {
+    if (birthDate.isAfter(clock.instant().atZone(WorkingDays.FINLAND).toLocalDate())) {
       throw new InvalidIdentityCodeException(Kind.DATE);
     }
 

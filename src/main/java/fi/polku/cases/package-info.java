@@ -4,7 +4,7 @@
  * <p>A module of Polku (docs/conventions.md, "Modules"); the dependencies it may have are declared
  * here and checked by ModularityTest.
  */
-@ApplicationModule(displayName = "Client cases", allowedDependencies = {})
+@ApplicationModule(displayName = "Client cases", allowedDependencies = {"calendar"})
 package fi.polku.cases;
 
 import org.springframework.modulith.ApplicationModule;

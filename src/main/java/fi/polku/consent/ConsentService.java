@@ -1,5 +1,6 @@
 package fi.polku.consent;
 
+import fi.polku.calendar.WorkingDays;
 import fi.polku.cases.Agency;
 import fi.polku.cases.ClientCaseService;
 import fi.polku.cases.ClientCase;
@@ -9,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.EnumSet;
@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsentService {
 
   /** Consent dates are the client's calendar days in Finland. */
-  static final ZoneId FINLAND = ZoneId.of("Europe/Helsinki");
 
   private final JdbcTemplate jdbc;
   private final ClientCaseService cases;
@@ -53,7 +52,7 @@ public class ConsentService {
     if (consent.validUntil().isBefore(consent.givenOn())) {
       throw new InvalidConsentException("validUntil", "must not be before givenOn");
     }
-    if (consent.givenOn().isAfter(LocalDate.now(clock.withZone(FINLAND)))) {
+    if (consent.givenOn().isAfter(LocalDate.now(clock.withZone(WorkingDays.FINLAND)))) {
       throw new InvalidConsentException("givenOn", "must not be in the future");
     }
     GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -114,7 +113,7 @@ public class ConsentService {
   public boolean allows(String caseNumber, Agency from, Agency to, ConsentScope scope, Instant at,
       String checkedBy, String purpose) {
     ClientCase clientCase = cases.get(caseNumber);
-    LocalDate day = at.atZone(FINLAND).toLocalDate();
+    LocalDate day = at.atZone(WorkingDays.FINLAND).toLocalDate();
     Optional<Long> consentId = jdbc.queryForList(
         "select id from consent where client_id = ? and from_agency = ? and to_agency = ? and scope = ?"
             + " and given_on <= ? and valid_until >= ? and (withdrawn_at is null or withdrawn_at > ?)"
@@ -135,7 +134,7 @@ public class ConsentService {
   public Set<Agency> recipientsInForce(String caseNumber) {
     ClientCase clientCase = cases.get(caseNumber);
     Instant now = clock.instant();
-    LocalDate day = now.atZone(FINLAND).toLocalDate();
+    LocalDate day = now.atZone(WorkingDays.FINLAND).toLocalDate();
     Set<Agency> recipients = EnumSet.noneOf(Agency.class);
     // A consent to tell the employer lets nothing reach another agency.
     jdbc.queryForList("select distinct to_agency from consent where client_id = ? and given_on <= ?"

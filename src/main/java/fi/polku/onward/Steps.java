@@ -1,5 +1,6 @@
 package fi.polku.onward;
 
+import fi.polku.cases.ProcessValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,12 +53,6 @@ final class Steps {
 
   /** A date as the date picker sends it (2026-05-31) or a {@link LocalDate}. */
   static LocalDate date(Object value) {
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(fi.polku.calendar.WorkingDays.FINLAND).toLocalDate();
-    }
-    return LocalDate.parse(String.valueOf(value).trim().substring(0, 10));
+    return ProcessValues.date(value);
   }
 }

@@ -1,8 +1,7 @@
 package fi.polku.supported;
 
-import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.ProcessValues;
 import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -24,27 +23,16 @@ final class Steps {
   }
 
   static String text(VariableScope scope, String variable) {
-    Object value = scope.getVariable(variable);
-    return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).trim();
+    return ProcessValues.text(scope, variable);
   }
 
   static Integer integer(VariableScope scope, String variable) {
     return scope.getVariable(variable) instanceof Number number ? number.intValue() : null;
   }
 
-  /** A date as the date picker sends it (2026-05-31), or a {@link Date}. */
+  /** A date as the date picker sends it (2026-05-31), or a {@link java.util.Date}. */
   static LocalDate date(VariableScope scope, String variable) {
-    Object value = scope.getVariable(variable);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(WorkingDays.FINLAND).toLocalDate();
-    }
-    return LocalDate.parse(String.valueOf(value).trim().substring(0, 10));
+    return ProcessValues.date(scope, variable);
   }
 
   /** A day as staff read it: 31.5.2026. */
