@@ -82,6 +82,29 @@ class MailBatchIT extends PostgresSpringTest {
     assertThat(recipients()).containsExactlyInAnyOrder("toka@polku.invalid", "kolmas@polku.invalid");
   }
 
+  @Test
+  void aDeliveryWhoseOwnTransactionIsLostAfterTheServerTookTheMailSendsNothingTwice() throws Exception {
+    // As when the node dies or the database goes away after the SMTP server accepted the mails but
+    // before the job committed: the job's work is rolled back and the job runs again.
+    String caseNumber = newCaseNumber();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      queue(caseNumber, "notice#1", "eka@polku.invalid");
+      queue(caseNumber, "notice#2", "toka@polku.invalid");
+    });
+    Job job = deliveryJobs(caseNumber).get(0);
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      managementService.executeJob(job.getId());
+      status.setRollbackOnly();
+    });
+    assertThat(deliveryJobs(caseNumber)).as("the lost job is still there to run again").hasSize(1);
+    assertThat(recipients()).containsExactlyInAnyOrder("eka@polku.invalid", "toka@polku.invalid");
+
+    deliver(caseNumber);
+
+    assertThat(deliveryJobs(caseNumber)).isEmpty();
+    assertThat(recipients()).as("each mail once").containsExactlyInAnyOrder("eka@polku.invalid", "toka@polku.invalid");
+  }
+
   /** A case number no earlier run on this database used (a mail is queued once per case and event). */
   private static String newCaseNumber() {
     return String.format("TK-2026-%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(900_000, 1_000_000));
