@@ -193,6 +193,20 @@ class EvaluationScan {
     }, filter.args(filter.from));
   }
 
+  /** The ids of the path's instances the filter selects (for the modules that count their own records of them). */
+  List<String> instanceIds(Filter filter, String path) {
+    List<Object> args = new ArrayList<>(Arrays.asList(filter.args()));
+    args.add(path);
+    return jdbc.queryForList(filter.instanceIds() + " and p.proc_def_key_ = ?", String.class, args.toArray());
+  }
+
+  /** The clients the tally met on any path. */
+  static List<Long> clients(Tally tally) {
+    BitSet all = new BitSet();
+    tally.paths.values().forEach(path -> all.or(path.clients));
+    return all.stream().mapToObj(client -> (long) client).toList();
+  }
+
   private static void count(Map<String, Long> counts, String code) {
     if (code != null) {
       counts.merge(code, 1L, Long::sum);

@@ -1,6 +1,9 @@
 package fi.polku.evaluation;
 
 import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.WorkAbilityMeasurements;
+import fi.polku.referral.ReferralRecords;
+import fi.polku.referral.TeReferralModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,13 +39,14 @@ public class EvaluationService {
 
   EvaluationService(JdbcTemplate jdbc, WorkingDays workingDays, RepositoryService repository, Clock clock,
       fi.polku.supported.SupportedEmploymentRecords supportedEmploymentRecords,
-      fi.polku.onward.OnwardReferralRecords onwardRecords, fi.polku.onward.UnaccountedCases unaccounted) {
+      fi.polku.onward.OnwardReferralRecords onwardRecords, fi.polku.onward.UnaccountedCases unaccounted,
+      ReferralRecords referralRecords, WorkAbilityMeasurements measurements) {
     this.supportedEmployment = new SupportedEmploymentMetrics(supportedEmploymentRecords, clock);
     this.onward = new OnwardMetrics(onwardRecords, unaccounted::list, workingDays);
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(FETCH_SIZE);
     this.scan = new EvaluationScan(streaming, repository);
-    this.recorded = new RecordedMetrics(streaming);
+    this.recorded = new RecordedMetrics(referralRecords, measurements);
     this.workingDays = workingDays;
     this.clock = clock;
   }
@@ -65,9 +69,11 @@ public class EvaluationService {
     TallyMetrics.leadTimes(query, tally, figures);
     TallyMetrics.sla(query, tally, figures);
     TallyMetrics.endStates(tally, figures);
-    recorded.followOn(query, filter, tally, figures);
-    recorded.outcomes(query, filter, tally, figures);
-    recorded.workAbility(filter, figures);
+    List<String> referrals = query.paths().contains(TeReferralModel.PROCESS_KEY)
+        ? scan.instanceIds(filter, TeReferralModel.PROCESS_KEY) : List.of();
+    recorded.followOn(query, referrals, tally, figures);
+    recorded.outcomes(query, referrals, tally, figures);
+    recorded.workAbility(EvaluationScan.clients(tally), figures);
     TallyMetrics.invitations(query, tally, figures);
     // Path 4 reports from its own records; it is not among the paths the report can be filtered to.
     if (query.path().isEmpty()) {
