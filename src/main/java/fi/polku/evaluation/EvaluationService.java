@@ -31,6 +31,7 @@ public class EvaluationService {
   private static final int FETCH_SIZE = 5_000;
 
   private final EvaluationScan scan;
+  private final PathEnds ends;
   private final RecordedMetrics recorded;
   private final WorkingDays workingDays;
   private final Clock clock;
@@ -45,7 +46,8 @@ public class EvaluationService {
     this.onward = new OnwardMetrics(onwardRecords, unaccounted::list, workingDays);
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(FETCH_SIZE);
-    this.scan = new EvaluationScan(streaming, repository);
+    this.scan = new EvaluationScan(streaming);
+    this.ends = new PathEnds(repository);
     this.recorded = new RecordedMetrics(referralRecords, measurements);
     this.workingDays = workingDays;
     this.clock = clock;
@@ -59,7 +61,7 @@ public class EvaluationService {
         LocalDate.now(clock.withZone(WorkingDays.FINLAND)).plusDays(2), YearMonth.from(query.from()), YearMonth.from(query.to()));
     EvaluationScan.Tally tally = new EvaluationScan.Tally();
     for (String path : query.paths()) {
-      tally.paths.put(path, new EvaluationScan.PathTally(path, calendar.months.length, scan.endEventNames(path)));
+      tally.paths.put(path, new EvaluationScan.PathTally(path, calendar.months.length, ends.endEventNames(path)));
     }
     LEAD_TIMES.forEach(leadTime -> tally.leadTimes.put(leadTime, new Histogram(0)));
     scan.instances(filter, calendar, tally);

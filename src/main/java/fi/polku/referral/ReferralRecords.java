@@ -7,9 +7,16 @@ import java.util.Map;
 /**
  * What path 1 recorded beside the engine, as the programme evaluation reads it: the team's
  * follow-on paths and the 3- and 6-month outcomes of referrals, counted over the referrals'
- * process instances (nothing per client leaves the module).
+ * process instances (nothing per client leaves the module); and, for the evaluation's one pass over
+ * the path instances, the database view {@link #evaluationView()} (migration V31) with
+ * {@code process_instance_id} and {@code way_in}. The view is this module's; its tables are not.
  */
 public interface ReferralRecords {
+
+  /** The view's name (a method, not a constant, so the module check sees who reads it). */
+  static String evaluationView() {
+    return "referral_evaluation";
+  }
 
   /** How many of the referrals' mappings chose each follow-on path (a mapping may choose several). */
   Map<String, Long> followOnPaths(Collection<String> processInstanceIds);
