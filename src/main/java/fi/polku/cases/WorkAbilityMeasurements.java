@@ -3,7 +3,14 @@ package fi.polku.cases;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -91,5 +98,38 @@ public class WorkAbilityMeasurements {
         (rs, row) -> new Measurement(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
         cases.get(caseNumber).clientId(), instrument.name(), Timestamp.from(since))
         .stream().findFirst();
+  }
+
+  /** Client ids per statement: well within what PostgreSQL and H2 take as parameters. */
+  private static final int BATCH = 1_000;
+
+  /**
+   * For the programme evaluation: per instrument, how many of these clients changed by how much
+   * from their first measurement to their last (last minus first, in the instrument's points),
+   * counting only the clients measured at least twice with it. Only the counts leave the module.
+   */
+  public Map<Instrument, Map<Integer, Long>> changes(Collection<Long> clientIds) {
+    Map<Instrument, Map<Integer, Long>> changes = new EnumMap<>(Instrument.class);
+    for (Instrument instrument : Instrument.values()) {
+      changes.put(instrument, new TreeMap<>());
+    }
+    List<Long> all = List.copyOf(clientIds);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      List<Long> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+      // Per instrument and client of the batch: the first score, the last score and how many there were.
+      Map<Instrument, Map<Long, int[]>> measured = new EnumMap<>(Instrument.class);
+      jdbc.query("select client_id, instrument, score from work_ability_measurement where client_id in ("
+          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") order by client_id, instrument, measured_at, id",
+          rs -> {
+            int score = rs.getInt(3);
+            int[] firstLastCount = measured.computeIfAbsent(Instrument.valueOf(rs.getString(2)), i -> new HashMap<>())
+                .computeIfAbsent(rs.getLong(1), client -> new int[] {score, score, 0});
+            firstLastCount[1] = score;
+            firstLastCount[2]++;
+          }, batch.toArray());
+      measured.forEach((instrument, byClient) -> byClient.values().stream().filter(firstLastCount -> firstLastCount[2] >= 2)
+          .forEach(firstLastCount -> changes.get(instrument).merge(firstLastCount[1] - firstLastCount[0], 1L, Long::sum)));
+    }
+    return changes;
   }
 }

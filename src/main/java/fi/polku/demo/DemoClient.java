@@ -73,14 +73,13 @@ public class DemoClient implements Simulation.ClientScript {
   private boolean investigationsDone;
   private Instant appointment;
   private SupportedEmploymentScript supportedEmployment;
-  /** A red flag's onward referral to specialist care has ended for this client (its first onward referral). */
-  private boolean specialistCareDone;
+  private final SpecialistCareScript specialistCare = new SpecialistCareScript();
 
   @Override
   public Optional<Simulation.TaskPlan> plan(Task task, Instant now, WorkingDays days) {
-    Optional<Simulation.TaskPlan> specialistCare = specialistCare(task, now, days);
-    if (specialistCare != null) {
-      return specialistCare;
+    Optional<Simulation.TaskPlan> specialistCarePlan = specialistCare.plan(task, now, days, whodasSum, triageDays, declines);
+    if (specialistCarePlan != null) {
+      return specialistCarePlan;
     }
     Map<String, Object> values = new HashMap<>();
     int after;
@@ -196,52 +195,8 @@ public class DemoClient implements Simulation.ClientScript {
         return Optional.of(new Simulation.TaskPlan(Duration.between(now, when).isNegative() ? Duration.ZERO
             : Duration.between(now, when), values));
       }
-      case "Task_ExtendedHealthCheck" -> {
-        after = extendedCheckDays;
-        values.put("statutoryDone", true);
-        values.put("statutoryMinutes", 40);
-        values.put("workAbilitySupportAgreed", true);
-        values.put("pilotDone", true);
-        values.put("pilotMinutes", 75);
-        values.put("careerReviewDone", true);
-        values.put("findings", "Selän kuormitus rajoittaa raskasta työtä; kevyempi työ onnistuu.");
-        values.put("healthPlan", "Liikuntaohjelma ja fysioterapia; työkyvyn seuranta.");
-        values.put("kykyviisariScore", kykyviisari);
-        values.put("rehabilitationNeed", rehabilitationNeed);
-        values.put("healthPlanMade", true);
-        values.put("guidanceToEmploymentServices", true);
-      }
-      case "Task_SendRehabilitationNotice" -> {
-        // After the consent question: the notice goes as an onward referral to the chosen receiver.
-        after = 1;
-        values.put("rehabilitationService", rehabilitationService);
-        values.put("rehabilitationConsentGiven", rehabilitationConsent);
-        if (rehabilitationConsent) {
-          values.put("rehabilitationConsentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
-        }
-      }
-      case "Task_AskConsent" -> {
-        after = consentDays;
-        values.put("consentGiven", handoverConsent);
-        if (handoverConsent) {
-          values.put("consentIncludesHealth", handoverHealthConsent);
-          values.put("consentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
-        }
-      }
-      case "Task_EscalateTakeOver" -> {
-        after = escalationOfTakeOverDays;
-        values.put("escalationNote", "Koordinaattori soittaa asiakkaalle huomenna.");
-      }
-      case "Task_TakeOver" -> {
-        after = takeOverDays;
-        values.put("clientContacted", true);
-        values.put("caseManager", Simulation.USER_OF + "te-coordinator");
-        values.put("followOnPath", followOnPath);
-        if (followOnPath.equals("sote-team")) {
-          values.put("soteConsentGiven", true);
-        }
-        values.put("clientExperience", clientExperience);
-      }
+      case "Task_ExtendedHealthCheck", "Task_SendRehabilitationNotice", "Task_AskConsent", "Task_EscalateTakeOver",
+          "Task_TakeOver" -> after = HandoverAnswers.fill(this, task.getTaskDefinitionKey(), now, values);
       case "Task_ObtainConsent" -> {
         // An onward referral of the mapping waits for the client's consent: the worker records it.
         after = 2;
@@ -259,72 +214,6 @@ public class DemoClient implements Simulation.ClientScript {
     }
     if (after < 0) {
       return Optional.empty();
-    }
-    return Optional.of(new Simulation.TaskPlan(Duration.between(now, at(days, now, after, 11)), values));
-  }
-
-  /**
-   * A red flag refers the client to specialist care (te-referral, issue 15); specialist care and the
-   * counsellor answer so that every way back occurs: returned to the team, returned and closed, given
-   * to the client without consent, rejected and closed. Null for any other task.
-   */
-  private Optional<Simulation.TaskPlan> specialistCare(Task task, Instant now, WorkingDays days) {
-    boolean onward = task.getProcessDefinitionId().startsWith("onward-referral:");
-    if (whodasSum < 20 || declines || specialistCareDone
-        || !(onward || task.getTaskDefinitionKey().equals("Task_DecideAfterSpecialistCare"))) {
-      return null;
-    }
-    String course = List.of("team", "close", "given-to-client", "rejected").get(Math.floorMod(whodasSum + triageDays, 4));
-    Map<String, Object> values = new HashMap<>();
-    int after;
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_ObtainConsent" -> {
-        after = 2;
-        if (course.equals("given-to-client")) {
-          values.put("consentAction", "give-to-client");
-          specialistCareDone = true;
-        } else {
-          values.put("consentAction", "record-consent");
-          values.put("consentValidUntil", now.atZone(WorkingDays.FINLAND).toLocalDate().plusYears(1));
-        }
-      }
-      case "Task_ReceiveReferral" -> {
-        after = 3;
-        if (course.equals("rejected")) {
-          values.put("answer", "reject");
-          values.put("rejectionReason", "Ei erikoissairaanhoidon kriteerejä: perusterveydenhuollon lääkärin arvio riittää");
-        } else {
-          values.put("answer", "accept");
-          values.put("firstAppointmentAt", at(days, now, after + 10, 10));
-        }
-      }
-      case "Task_RecordFeedback" -> {
-        after = 15;
-        values.put("outcome", "completed");
-        values.put("feedback", "Moniammatillinen arvio tehty: työkyky riittää osa-aikatyöhön tuettuna; kuntoutus perusterveydenhuollossa.");
-      }
-      case "Task_ReviewFeedback" -> {
-        after = 2;
-        values.put("feedbackReviewed", true);
-      }
-      case "Task_DecideNext" -> {
-        after = 2;
-        values.put("onwardDecision", "close");
-        values.put("closeReason", "Sote-keskuksen lääkäri arvioi asiakkaan tilanteen");
-        specialistCareDone = true;
-      }
-      case "Task_DecideAfterSpecialistCare" -> {
-        after = 2;
-        values.put("afterSpecialistCare", course.equals("team") ? "team" : "close");
-        if (!course.equals("team")) {
-          values.put("specialistCareCloseReason", "treatment-continues");
-          values.put("specialistCareCloseNote", "Kuntoutus jatkuu erikoissairaanhoidon suunnitelman mukaan");
-        }
-        specialistCareDone = true;
-      }
-      default -> {
-        return null;
-      }
     }
     return Optional.of(new Simulation.TaskPlan(Duration.between(now, at(days, now, after, 11)), values));
   }

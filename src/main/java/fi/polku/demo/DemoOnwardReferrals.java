@@ -10,10 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Onward referrals in every state for the demo (docs/processes/onward-referral.md), so Tasklist,
@@ -46,6 +44,7 @@ class DemoOnwardReferrals {
   private final DemoApi api;
   private final Simulation simulation;
   private final WorkingDays workingDays;
+  private final DemoOnwardAnswers answers;
   private int people;
 
   DemoOnwardReferrals(ProcessEngine engine, DemoApi api, Simulation simulation, WorkingDays workingDays) {
@@ -53,13 +52,8 @@ class DemoOnwardReferrals {
     this.api = api;
     this.simulation = simulation;
     this.workingDays = workingDays;
+    this.answers = new DemoOnwardAnswers(engine, api, simulation);
   }
-
-  /** How the receiver and the sender handle one referral; null leaves that task open. */
-  private record Course(String service, boolean consentThere, boolean consentBack, Answer answer, int answerAfter,
-      int appointmentAfter, int feedbackAfter, Map<String, Object> decision, boolean reviewed) {}
-
-  private enum Answer { NONE, ACCEPT_IN_TASKLIST, REJECT_IN_TASKLIST, REJECT_BY_API, GIVE_TO_CLIENT, CANCEL_BY_API }
 
   /** Plans one client per state, started between 60 days and a day before {@code end}. */
   void plan(Instant end) {
@@ -68,37 +62,37 @@ class DemoOnwardReferrals {
     Map<String, Object> elsewhere = Map.of("onwardDecision", "send-elsewhere",
         "newReceivingService", "esh-rehabilitation-polyclinic");
     // Requested: asked yesterday, specialist care has days left to answer.
-    plan(end.minus(Duration.ofDays(1)), new Course("esh-multiprofessional-assessment", true, true, Answer.NONE,
+    plan(end.minus(Duration.ofDays(1)), new DemoOnwardAnswers.Course("esh-multiprofessional-assessment", true, true, DemoOnwardAnswers.Answer.NONE,
         0, 0, 0, null, false));
     // Accepted: the first appointment is next week.
-    plan(start(end, 8), new Course("esh-rehabilitation-polyclinic", true, true, Answer.ACCEPT_IN_TASKLIST,
+    plan(start(end, 8), new DemoOnwardAnswers.Course("esh-rehabilitation-polyclinic", true, true, DemoOnwardAnswers.Answer.ACCEPT_IN_TASKLIST,
         1, 12, 0, null, false));
     // In progress: accepted, the first appointment has been, no feedback yet.
-    plan(start(end, 30), new Course("social-rehabilitation", true, true, Answer.ACCEPT_IN_TASKLIST,
+    plan(start(end, 30), new DemoOnwardAnswers.Course("social-rehabilitation", true, true, DemoOnwardAnswers.Answer.ACCEPT_IN_TASKLIST,
         2, 5, 0, null, false));
     // Completed with consent for the content: the team reads the assessment and reviews it.
-    plan(start(end, 70), new Course("esh-multiprofessional-assessment", true, true, Answer.ACCEPT_IN_TASKLIST,
+    plan(start(end, 70), new DemoOnwardAnswers.Course("esh-multiprofessional-assessment", true, true, DemoOnwardAnswers.Answer.ACCEPT_IN_TASKLIST,
         2, 7, 20, null, true));
     // Completed without consent for the feedback: the team only learns that it is done.
-    plan(start(end, 50), new Course("esh-rehabilitation-polyclinic", true, false, Answer.ACCEPT_IN_TASKLIST,
+    plan(start(end, 50), new DemoOnwardAnswers.Course("esh-rehabilitation-polyclinic", true, false, DemoOnwardAnswers.Answer.ACCEPT_IN_TASKLIST,
         1, 4, 15, null, false));
     // Rejected by Kela through the API, then closed by the team with a reason.
-    plan(start(end, 40), new Course("kela-vocational-rehabilitation", true, true, Answer.REJECT_BY_API,
+    plan(start(end, 40), new DemoOnwardAnswers.Course("kela-vocational-rehabilitation", true, true, DemoOnwardAnswers.Answer.REJECT_BY_API,
         3, 0, 0, close, false));
     // Rejected by the physician's visit, then sent to specialist care, which accepts.
-    plan(start(end, 35), new Course("sote-physician", true, true, Answer.REJECT_IN_TASKLIST,
+    plan(start(end, 35), new DemoOnwardAnswers.Course("sote-physician", true, true, DemoOnwardAnswers.Answer.REJECT_IN_TASKLIST,
         2, 0, 0, elsewhere, false));
     // Rejected by the pension provider through the API; the team has not decided (unaccounted).
-    plan(start(end, 9), new Course("pension-vocational-rehabilitation", true, true, Answer.REJECT_BY_API,
+    plan(start(end, 9), new DemoOnwardAnswers.Course("pension-vocational-rehabilitation", true, true, DemoOnwardAnswers.Answer.REJECT_BY_API,
         2, 0, 0, null, false));
     // Unanswered past the deadline: the team lead has been told, the team has not decided (unaccounted).
-    plan(start(end, 14), new Course("esh-multiprofessional-assessment", true, true, Answer.NONE,
+    plan(start(end, 14), new DemoOnwardAnswers.Course("esh-multiprofessional-assessment", true, true, DemoOnwardAnswers.Answer.NONE,
         0, 0, 0, null, false));
     // Cancelled by the team through the API while waiting for the answer.
-    plan(start(end, 20), new Course("kela-rehabilitation-need-assessment", true, true, Answer.CANCEL_BY_API,
+    plan(start(end, 20), new DemoOnwardAnswers.Course("kela-rehabilitation-need-assessment", true, true, DemoOnwardAnswers.Answer.CANCEL_BY_API,
         2, 0, 0, null, false));
     // No consent: the team gives the referral to the client to take along.
-    plan(start(end, 25), new Course("employment-services", false, false, Answer.GIVE_TO_CLIENT,
+    plan(start(end, 25), new DemoOnwardAnswers.Course("employment-services", false, false, DemoOnwardAnswers.Answer.GIVE_TO_CLIENT,
         1, 0, 0, null, false));
   }
 
@@ -107,7 +101,7 @@ class DemoOnwardReferrals {
     return DemoClient.at(workingDays, end.minus(Duration.ofDays(days + 1L)), 1, 9);
   }
 
-  private void plan(Instant at, Course course) {
+  private void plan(Instant at, DemoOnwardAnswers.Course course) {
     String identityCode = identityCode();
     String municipality = MUNICIPALITIES[people % MUNICIPALITIES.length];
     simulation.at(at, "onward referral " + course.service(), () -> {
@@ -116,7 +110,7 @@ class DemoOnwardReferrals {
       LocalDate today = at.atZone(WorkingDays.FINLAND).toLocalDate();
       // A consent is for crossing to another agency: none within the sote centre. The referral the
       // team may send elsewhere instead goes to specialist care, with the same consent.
-      Set<String> receivers = new LinkedHashSet<>(List.of(receivingAgency(course.service())));
+      Set<String> receivers = new LinkedHashSet<>(List.of(DemoOnwardAnswers.receivingAgency(course.service())));
       if (course.decision() != null && course.decision().containsValue("send-elsewhere")) {
         receivers.add("esh");
       }
@@ -131,81 +125,9 @@ class DemoOnwardReferrals {
           }
         }
       }
-      simulation.follow(caseNumber, (task, now, days) -> plan(course, task, now, days));
+      simulation.follow(caseNumber, (task, now, days) -> answers.plan(course, task, now, days));
       startReferral(caseNumber, course.service());
     });
-  }
-
-  private Optional<Simulation.TaskPlan> plan(Course course, Task task, Instant now, WorkingDays days) {
-    Map<String, Object> values = new HashMap<>();
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_ObtainConsent" -> {
-        values.put("consentAction", "give-to-client");
-        return Optional.of(new Simulation.TaskPlan(Duration.ofDays(course.answerAfter()), values));
-      }
-      case "Task_ReceiveReferral" -> {
-        long id = referralId(task);
-        Instant answerAt = now.plus(Duration.ofDays(course.answerAfter()));
-        Object service = engine.getTaskService().getVariable(task.getId(), "receivingService");
-        if (!course.service().equals(service)) {
-          // The referral the team sent elsewhere instead: its new receiver takes the client.
-          values.put("answer", "accept");
-          values.put("firstAppointmentAt", DemoClient.at(days, now, 30, 10));
-          return Optional.of(new Simulation.TaskPlan(Duration.ofDays(2), values));
-        }
-        switch (course.answer()) {
-          case REJECT_BY_API -> simulation.at(answerAt, "onward referral rejected by API", () ->
-              api.post(receivingAgency(course.service()), "/api/onward-referrals/" + id + "/reject",
-                  Map.of("reason", "Asiakas ei täytä palvelun myöntämisen edellytyksiä tässä vaiheessa")));
-          case CANCEL_BY_API -> simulation.at(answerAt, "onward referral cancelled by API", () ->
-              api.post("sote", "/api/onward-referrals/" + id + "/cancel",
-                  Map.of("reason", "Asiakas muutti toiselle paikkakunnalle")));
-          case ACCEPT_IN_TASKLIST -> {
-            values.put("answer", "accept");
-            values.put("firstAppointmentAt", DemoClient.at(days, now, course.appointmentAfter(), 10));
-            return Optional.of(new Simulation.TaskPlan(Duration.ofDays(course.answerAfter()), values));
-          }
-          case REJECT_IN_TASKLIST -> {
-            values.put("answer", "reject");
-            values.put("rejectionReason", "Tarve on erikoissairaanhoidon moniammatillinen arvio, ei vastaanottokäynti");
-            return Optional.of(new Simulation.TaskPlan(Duration.ofDays(course.answerAfter()), values));
-          }
-          default -> {
-            // No answer: the task stays on the receiver's list.
-          }
-        }
-        return Optional.empty();
-      }
-      case "Task_RecordFeedback" -> {
-        if (course.feedbackAfter() == 0) {
-          return Optional.empty();
-        }
-        values.put("outcome", "completed");
-        values.put("feedback", "Arvio tehty: työkyky osittain alentunut; suositellaan ammatillista kuntoutusta ja"
-            + " työkokeilua kevyissä tehtävissä");
-        return Optional.of(new Simulation.TaskPlan(Duration.ofDays(course.feedbackAfter()), values));
-      }
-      case "Task_ReviewFeedback" -> {
-        if (!course.reviewed()) {
-          return Optional.empty();
-        }
-        values.put("feedbackReviewed", true);
-        return Optional.of(new Simulation.TaskPlan(Duration.ofDays(2), values));
-      }
-      case "Task_DecideNext" -> {
-        if (course.decision() == null) {
-          return Optional.empty();
-        }
-        return Optional.of(new Simulation.TaskPlan(Duration.ofDays(1), new HashMap<>(course.decision())));
-      }
-      default -> {
-        return Optional.empty();
-      }
-    }
-  }
-
-  private long referralId(Task task) {
-    return ((Number) engine.getTaskService().getVariable(task.getId(), "onwardReferralId")).longValue();
   }
 
   private void consent(String caseNumber, String from, String to, String scope, LocalDate today) {
@@ -227,20 +149,6 @@ class DemoOnwardReferrals {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-  }
-
-  /** The receiving agency's code of a service (as the start form's services are named). */
-  static String receivingAgency(String service) {
-    if (service.startsWith("esh-")) {
-      return "esh";
-    }
-    if (service.startsWith("kela-")) {
-      return "kela";
-    }
-    if (service.startsWith("pension-")) {
-      return "pension";
-    }
-    return "employment-services".equals(service) ? "te" : "sote";
   }
 
   /** A made-up temporary identity code (individual number 900–999), born 1960–1965 so none repeats the others'. */

@@ -1,35 +1,19 @@
 package fi.polku.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.polku.calendar.WorkingDays;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
@@ -101,7 +85,7 @@ public final class TasklistForm {
 
   /** The form with this id, read from the deployed forms folder on the classpath ({@code forms/<id>.form}). */
   public static TasklistForm byId(String formId) {
-    return BY_ID.computeIfAbsent(formId, TasklistForm::read);
+    return BY_ID.computeIfAbsent(formId, id -> new TasklistForm(id, FormFile.read(id)));
   }
 
   /** The form a user task shows in Tasklist. */
@@ -221,55 +205,5 @@ public final class TasklistForm {
 
   private Field fieldOrNull(String key) {
     return fields.stream().filter(field -> field.key().equals(key)).findFirst().orElse(null);
-  }
-
-  // Reading the form file ------------------------------------------------------------------------
-
-  private static TasklistForm read(String formId) {
-    String path = "forms/" + formId + ".form";
-    try (InputStream in = TasklistForm.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("No form " + path + " on the classpath");
-      }
-      JsonNode form = JSON.readTree(in);
-      if (!formId.equals(form.path("id").asText())) {
-        throw new IllegalStateException(path + " has id " + form.path("id").asText() + ", not " + formId);
-      }
-      List<Field> fields = new ArrayList<>();
-      collect(form.path("components"), List.of(), fields);
-      return new TasklistForm(formId, List.copyOf(fields));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void collect(JsonNode components, List<String> hiddenBy, List<Field> fields) {
-    for (JsonNode component : components) {
-      List<String> hide = new ArrayList<>(hiddenBy);
-      if (component.path("conditional").hasNonNull("hide")) {
-        hide.add(component.path("conditional").path("hide").asText());
-      }
-      if (component.has("components")) {
-        collect(component.get("components"), hide, fields);
-      }
-      if (!component.hasNonNull("key")) {
-        continue;
-      }
-      JsonNode validate = component.path("validate");
-      List<String> options = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      component.path("values").forEach(option -> {
-        options.add(option.path("value").asText());
-        labels.add(option.path("label").asText());
-      });
-      fields.add(new Field(component.path("id").asText(), component.get("key").asText(), component.path("type").asText(),
-          component.path("disabled").asBoolean(false), validate.path("required").asBoolean(false), List.copyOf(hide),
-          List.copyOf(options), List.copyOf(labels),
-          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-          validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
-          validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
-          component.path("subtype").asText(null), component.path("timeSerializingFormat").asText(null),
-          component.path("valuesKey").asText(null)));
-    }
   }
 }

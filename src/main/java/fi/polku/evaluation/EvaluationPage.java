@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
@@ -32,11 +34,13 @@ class EvaluationPage {
   private final EvaluationService evaluation;
   private final IdentityService identity;
   private final Clock clock;
+  private final EvaluationTemplates templates;
 
-  EvaluationPage(EvaluationService evaluation, IdentityService identity, Clock clock) {
+  EvaluationPage(EvaluationService evaluation, IdentityService identity, Clock clock, EvaluationTemplates templates) {
     this.evaluation = evaluation;
     this.identity = identity;
     this.clock = clock;
+    this.templates = templates;
   }
 
   /** A logged-in reader. */
@@ -44,14 +48,14 @@ class EvaluationPage {
 
   @GetMapping("/evaluation/login")
   ResponseEntity<String> loginForm() {
-    return page(HttpStatus.OK, "Kirjaudu", loginHtml(null));
+    return login(HttpStatus.OK, null);
   }
 
   @PostMapping(path = "/evaluation/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<String> login(HttpServletRequest request, @RequestParam(defaultValue = "") String username,
       @RequestParam(defaultValue = "") String password) {
     if (username.isBlank() || !identity.checkPassword(username, password)) {
-      return page(HttpStatus.UNAUTHORIZED, "Kirjaudu", loginHtml("Väärä käyttäjätunnus tai salasana."));
+      return login(HttpStatus.UNAUTHORIZED, "Väärä käyttäjätunnus tai salasana.");
     }
     List<String> groups = identity.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
     request.getSession(true);
@@ -78,21 +82,20 @@ class EvaluationPage {
       return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/evaluation/login").build();
     }
     if (!reader.mayRead()) {
-      return page(HttpStatus.FORBIDDEN, "Ei oikeutta", "<main><h1>Ei oikeutta</h1><p>Arviointiraportti on tiimin esihenkilöille"
-          + " ja Polun ylläpitäjille (ryhmät team-lead ja polku-admin).</p><p><a href=\"/evaluation/logout\">Kirjaudu ulos</a></p></main>");
+      return templates.page(HttpStatus.FORBIDDEN, "forbidden", Map.of("title", "Ei oikeutta"));
     }
     EvaluationQuery query;
     try {
       query = EvaluationController.defaults(clock, date("from", from), date("to", to), blank(path), blank(municipality));
     } catch (InvalidParameterException e) {
-      return page(HttpStatus.BAD_REQUEST, "Virheellinen rajaus", "<main><h1>Virheellinen rajaus</h1><p>Kenttä <b>"
-          + Html.escape(e.field()) + "</b>: " + Html.escape(e.getMessage()) + "</p><p><a href=\"/evaluation\">Takaisin</a></p></main>");
+      return templates.page(HttpStatus.BAD_REQUEST, "invalid", Map.of("title", "Virheellinen rajaus",
+          "field", Objects.toString(e.field(), ""), "message", Objects.toString(e.getMessage(), "")));
     }
     EvaluationReport report = evaluation.report(query);
     if ("csv".equals(format)) {
       return EvaluationCsv.download(report);
     }
-    return page(HttpStatus.OK, "Polun arviointi", EvaluationHtml.render(report, reader.userId()));
+    return templates.page(HttpStatus.OK, "report", ReportModel.of(report, reader.userId()));
   }
 
   private static Reader reader(HttpServletRequest request) {
@@ -115,21 +118,7 @@ class EvaluationPage {
     }
   }
 
-  private static String loginHtml(String error) {
-    return "<main class=\"login\"><h1>Polun arviointi</h1><p>Kirjaudu Polun käyttäjätunnuksella. Raportti on tiimin"
-        + " esihenkilöille ja ylläpitäjille.</p>"
-        + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>")
-        + "<form method=\"post\" action=\"/evaluation/login\"><label>Käyttäjätunnus <input name=\"username\" id=\"username\""
-        + " autocomplete=\"username\" required></label><label>Salasana <input name=\"password\" id=\"password\" type=\"password\""
-        + " autocomplete=\"current-password\" required></label><button type=\"submit\" id=\"login\">Kirjaudu</button></form></main>";
-  }
-
-  static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-    String html = "<!DOCTYPE html><html lang=\"fi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
-        + " content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title) + " – Polku</title>"
-        + "<style>" + EvaluationHtml.CSS + "</style></head><body>" + body + "</body></html>";
-    return ResponseEntity.status(status).contentType(HTML)
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'")
-        .header("X-Frame-Options", "DENY").header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
+  private ResponseEntity<String> login(HttpStatus status, String error) {
+    return templates.page(status, "login", Map.of("title", "Kirjaudu", "error", error == null ? List.of() : List.of(error)));
   }
 }

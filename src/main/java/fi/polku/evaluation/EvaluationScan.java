@@ -1,6 +1,10 @@
 package fi.polku.evaluation;
 
 import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.ClientCaseRecords;
+import fi.polku.handover.HandoverRecords;
+import fi.polku.healthcheck.HealthCheckRecords;
+import fi.polku.referral.ReferralRecords;
 import fi.polku.handover.OhHandoverModel;
 import fi.polku.healthcheck.HealthCheckModel;
 import fi.polku.referral.TeReferralModel;
@@ -9,24 +13,18 @@ import java.util.BitSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The evaluation's query: one pass over the path instances the report selects, with the step times
  * the lead times need picked out of the activity history by the database, streamed into tallies
- * (nothing per instance is kept); and each path's end states as its model names them.
+ * (nothing per instance is kept). It reads the engine's history and the views the other modules
+ * publish for it (migration V31: {@link ClientCaseRecords}, {@link ReferralRecords},
+ * {@link HealthCheckRecords}, {@link HandoverRecords}), never their tables.
  */
 class EvaluationScan {
 
@@ -35,11 +33,9 @@ class EvaluationScan {
       TeReferralModel.TASK_REVIEW_PLAN_IN_SOTE, OhHandoverModel.TASK_TAKE_OVER, HealthCheckModel.TASK_SEND_INVITATION);
 
   private final JdbcTemplate jdbc;
-  private final RepositoryService repository;
 
-  EvaluationScan(JdbcTemplate streaming, RepositoryService repository) {
+  EvaluationScan(JdbcTemplate streaming) {
     this.jdbc = streaming;
-    this.repository = repository;
   }
 
   /** What the report counts of one path as its instances stream past. */
@@ -82,8 +78,8 @@ class EvaluationScan {
 
     Filter(EvaluationQuery query) {
       List<String> paths = query.paths();
-      StringBuilder sql = new StringBuilder(" from act_hi_procinst p join client_case c on c.case_number = p.business_key_"
-          + " where p.proc_def_key_ in (" + String.join(", ", paths.stream().map(path -> "?").toList()) + ")"
+      StringBuilder sql = new StringBuilder(" from act_hi_procinst p join " + ClientCaseRecords.evaluationView()
+          + " c on c.case_number = p.business_key_ where p.proc_def_key_ in (" + String.join(", ", paths.stream().map(path -> "?").toList()) + ")"
           + " and p.start_time_ >= ? and p.start_time_ < ?");
       args.addAll(paths);
       from = Timestamp.from(query.from().atStartOfDay(WorkingDays.FINLAND).toInstant());
@@ -98,10 +94,6 @@ class EvaluationScan {
 
     String instanceIds() {
       return "select p.id_" + where;
-    }
-
-    String clientIds() {
-      return "select c.client_id" + where;
     }
 
     Object[] args(Object... before) {
@@ -120,10 +112,12 @@ class EvaluationScan {
     String sql = "select p.proc_def_key_, c.client_id, p.start_time_, p.end_act_id_, p.end_time_,"
         + " r.way_in, h.way_in, h.booked_at, h.checked_at, o.job_loss_at, o.follow_on_path, o.client_experience, h.route,"
         + " a.triaged, a.breached, a.mapped, a.reviewed, a.taken_over, a.invited"
-        + " from act_hi_procinst p join client_case c on c.case_number = p.business_key_"
-        + " left join referral r on r.process_instance_id = p.id_"
-        + " left join health_check h on h.case_number = p.business_key_ and p.proc_def_key_ = '" + HealthCheckModel.PROCESS_KEY + "'"
-        + " left join handover o on o.case_number = p.business_key_ and p.proc_def_key_ = '" + OhHandoverModel.PROCESS_KEY + "'"
+        + " from act_hi_procinst p join " + ClientCaseRecords.evaluationView() + " c on c.case_number = p.business_key_"
+        + " left join " + ReferralRecords.evaluationView() + " r on r.process_instance_id = p.id_"
+        + " left join " + HealthCheckRecords.evaluationView() + " h on h.case_number = p.business_key_"
+        + " and p.proc_def_key_ = '" + HealthCheckModel.PROCESS_KEY + "'"
+        + " left join " + HandoverRecords.evaluationView() + " o on o.case_number = p.business_key_"
+        + " and p.proc_def_key_ = '" + OhHandoverModel.PROCESS_KEY + "'"
         // ACT_INST_STATE_ 2 is a step cancelled (e.g. by a terminate end): not a completed step.
         + " left join (select a.proc_inst_id_ as instance_id,"
         + " min(case when a.act_id_ = '" + TeReferralModel.TASK_CONFIRM_TRIAGE + "' then a.end_time_ end) as triaged,"
@@ -193,45 +187,23 @@ class EvaluationScan {
     }, filter.args(filter.from));
   }
 
+  /** The ids of the path's instances the filter selects (for the modules that count their own records of them). */
+  List<String> instanceIds(Filter filter, String path) {
+    List<Object> args = new ArrayList<>(Arrays.asList(filter.args()));
+    args.add(path);
+    return jdbc.queryForList(filter.instanceIds() + " and p.proc_def_key_ = ?", String.class, args.toArray());
+  }
+
+  /** The clients the tally met on any path. */
+  static List<Long> clients(Tally tally) {
+    BitSet all = new BitSet();
+    tally.paths.values().forEach(path -> all.or(path.clients));
+    return all.stream().mapToObj(client -> (long) client).toList();
+  }
+
   private static void count(Map<String, Long> counts, String code) {
     if (code != null) {
       counts.merge(code, 1L, Long::sum);
     }
-  }
-
-  /** The end events of the path's latest model, with their names, in the model's order. */
-  Map<String, String> endEventNames(String path) {
-    Map<String, String> names = new LinkedHashMap<>();
-    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(path)
-        .latestVersion().singleResult();
-    if (definition != null) {
-      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-      Set<String> branchEnds = endsOfNonInterruptingBranches(model);
-      model.getModelElementsByType(EndEvent.class).stream().filter(end -> !branchEnds.contains(end.getId()))
-          .forEach(end -> names.put(end.getId(), end.getName() == null ? end.getId() : end.getName().replace('\n', ' ')));
-    }
-    return names;
-  }
-
-  /**
-   * The end events reached only after a non-interrupting boundary event (a reminder, an
-   * escalation): they end a side branch while the path goes on, so they are never a path's end state.
-   */
-  private static Set<String> endsOfNonInterruptingBranches(BpmnModelInstance model) {
-    Set<String> ends = new HashSet<>();
-    java.util.Deque<FlowNode> queue = new java.util.ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
-    model.getModelElementsByType(BoundaryEvent.class).stream().filter(event -> !event.cancelActivity()).forEach(queue::add);
-    while (!queue.isEmpty()) {
-      FlowNode node = queue.poll();
-      if (!seen.add(node.getId())) {
-        continue;
-      }
-      if (node instanceof EndEvent) {
-        ends.add(node.getId());
-      }
-      node.getOutgoing().forEach(flow -> queue.add(flow.getTarget()));
-    }
-    return ends;
   }
 }

@@ -1,6 +1,9 @@
 package fi.polku.evaluation;
 
 import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.WorkAbilityMeasurements;
+import fi.polku.referral.ReferralRecords;
+import fi.polku.referral.TeReferralModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +31,7 @@ public class EvaluationService {
   private static final int FETCH_SIZE = 5_000;
 
   private final EvaluationScan scan;
+  private final PathEnds ends;
   private final RecordedMetrics recorded;
   private final WorkingDays workingDays;
   private final Clock clock;
@@ -36,13 +40,15 @@ public class EvaluationService {
 
   EvaluationService(JdbcTemplate jdbc, WorkingDays workingDays, RepositoryService repository, Clock clock,
       fi.polku.supported.SupportedEmploymentRecords supportedEmploymentRecords,
-      fi.polku.onward.OnwardReferralRecords onwardRecords, fi.polku.onward.UnaccountedCases unaccounted) {
+      fi.polku.onward.OnwardReferralRecords onwardRecords, fi.polku.onward.UnaccountedCases unaccounted,
+      ReferralRecords referralRecords, WorkAbilityMeasurements measurements) {
     this.supportedEmployment = new SupportedEmploymentMetrics(supportedEmploymentRecords, clock);
     this.onward = new OnwardMetrics(onwardRecords, unaccounted::list, workingDays);
     JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
     streaming.setFetchSize(FETCH_SIZE);
-    this.scan = new EvaluationScan(streaming, repository);
-    this.recorded = new RecordedMetrics(streaming);
+    this.scan = new EvaluationScan(streaming);
+    this.ends = new PathEnds(repository);
+    this.recorded = new RecordedMetrics(referralRecords, measurements);
     this.workingDays = workingDays;
     this.clock = clock;
   }
@@ -55,7 +61,7 @@ public class EvaluationService {
         LocalDate.now(clock.withZone(WorkingDays.FINLAND)).plusDays(2), YearMonth.from(query.from()), YearMonth.from(query.to()));
     EvaluationScan.Tally tally = new EvaluationScan.Tally();
     for (String path : query.paths()) {
-      tally.paths.put(path, new EvaluationScan.PathTally(path, calendar.months.length, scan.endEventNames(path)));
+      tally.paths.put(path, new EvaluationScan.PathTally(path, calendar.months.length, ends.endEventNames(path)));
     }
     LEAD_TIMES.forEach(leadTime -> tally.leadTimes.put(leadTime, new Histogram(0)));
     scan.instances(filter, calendar, tally);
@@ -65,9 +71,11 @@ public class EvaluationService {
     TallyMetrics.leadTimes(query, tally, figures);
     TallyMetrics.sla(query, tally, figures);
     TallyMetrics.endStates(tally, figures);
-    recorded.followOn(query, filter, tally, figures);
-    recorded.outcomes(query, filter, tally, figures);
-    recorded.workAbility(filter, figures);
+    List<String> referrals = query.paths().contains(TeReferralModel.PROCESS_KEY)
+        ? scan.instanceIds(filter, TeReferralModel.PROCESS_KEY) : List.of();
+    recorded.followOn(query, referrals, tally, figures);
+    recorded.outcomes(query, referrals, tally, figures);
+    recorded.workAbility(EvaluationScan.clients(tally), figures);
     TallyMetrics.invitations(query, tally, figures);
     // Path 4 reports from its own records; it is not among the paths the report can be filtered to.
     if (query.path().isEmpty()) {

@@ -1,49 +1,48 @@
 package fi.polku.evaluation;
 
-import fi.polku.cases.WorkAbilityMeasurements.Instrument;
+import fi.polku.cases.WorkAbilityMeasurements;
 import fi.polku.handover.OhHandoverModel;
+import fi.polku.referral.ReferralRecords;
 import fi.polku.referral.TeReferralModel;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The figures read from what the paths recorded beside the engine: the team's follow-on paths, the
- * 3- and 6-month outcomes and satisfaction, and the change in work-ability measurements.
+ * 3- and 6-month outcomes and satisfaction, and the change in work-ability measurements: read
+ * through the interfaces their modules own ({@link ReferralRecords}, {@link WorkAbilityMeasurements}),
+ * counted there, never from their tables.
  */
 class RecordedMetrics {
 
   static final List<String> OUTCOMES = List.of("employed", "education", "rehabilitation", "outside-labour-force",
       "still-unemployed");
 
-  private final JdbcTemplate jdbc;
+  private final ReferralRecords referrals;
+  private final WorkAbilityMeasurements measurements;
 
-  RecordedMetrics(JdbcTemplate streaming) {
-    this.jdbc = streaming;
+  RecordedMetrics(ReferralRecords referrals, WorkAbilityMeasurements measurements) {
+    this.referrals = referrals;
+    this.measurements = measurements;
   }
 
-  void followOn(EvaluationQuery query, EvaluationScan.Filter filter, EvaluationScan.Tally tally, List<Figure> figures) {
+  void followOn(EvaluationQuery query, List<String> referralInstances, EvaluationScan.Tally tally,
+      List<Figure> figures) {
     Map<String, Map<String, Long>> chosen = new LinkedHashMap<>();
     query.paths().forEach(path -> chosen.put(path, tally.paths.get(path).followOn));
     if (query.paths().contains(TeReferralModel.PROCESS_KEY)) {
-      jdbc.query("select m.follow_on_paths from referral_mapping m join referral r on r.id = m.referral_id"
-          + " where r.process_instance_id in (" + filter.instanceIds() + ")", rs -> {
-            for (String path : rs.getString(1).split(",")) {
-              if (!path.isBlank()) {
-                chosen.get(TeReferralModel.PROCESS_KEY).merge(path.trim(), 1L, Long::sum);
-              }
-            }
-          }, filter.args());
+      referrals.followOnPaths(referralInstances).forEach((path, count) ->
+          chosen.get(TeReferralModel.PROCESS_KEY).merge(path, count, Long::sum));
     }
     chosen.forEach((path, counts) -> counts.forEach((followOn, count) ->
         figures.add(Figure.count("follow-on", path, followOn, Labels.category(followOn), count))));
   }
 
-  void outcomes(EvaluationQuery query, EvaluationScan.Filter filter, EvaluationScan.Tally tally, List<Figure> figures) {
+  void outcomes(EvaluationQuery query, List<String> referralInstances, EvaluationScan.Tally tally,
+      List<Figure> figures) {
     EvaluationScan.PathTally handovers = tally.paths.get(OhHandoverModel.PROCESS_KEY);
     if (handovers != null) {
       TallyMetrics.mean(figures, OhHandoverModel.PROCESS_KEY, "client-experience", handovers.experience);
@@ -59,14 +58,15 @@ class RecordedMetrics {
       counts.put(months, outcome);
       satisfaction.put(months, new Histogram(0));
     }
-    jdbc.query("select o.months, o.outcome, o.satisfaction from referral_outcome o join referral r on r.id = o.referral_id"
-        + " where r.process_instance_id in (" + filter.instanceIds() + ")", rs -> {
-          int months = rs.getInt(1);
-          counts.computeIfAbsent(months, m -> new LinkedHashMap<>()).merge(rs.getString(2), 1L, Long::sum);
-          if (rs.getObject(3) != null) {
-            satisfaction.computeIfAbsent(months, m -> new Histogram(0)).add(rs.getInt(3));
-          }
-        }, filter.args());
+    for (ReferralRecords.OutcomeCount row : referrals.outcomes(referralInstances)) {
+      counts.computeIfAbsent(row.months(), m -> new LinkedHashMap<>()).merge(row.outcome(), row.count(), Long::sum);
+      if (row.satisfaction() != null) {
+        Histogram values = satisfaction.computeIfAbsent(row.months(), m -> new Histogram(0));
+        for (long i = 0; i < row.count(); i++) {
+          values.add(row.satisfaction());
+        }
+      }
+    }
     counts.forEach((months, outcome) -> {
       long all = outcome.values().stream().mapToLong(Long::longValue).sum();
       outcome.forEach((code, count) -> {
@@ -79,40 +79,27 @@ class RecordedMetrics {
     satisfaction.forEach((months, values) -> TallyMetrics.mean(figures, TeReferralModel.PROCESS_KEY, "follow-up-" + months, values));
   }
 
-  void workAbility(EvaluationScan.Filter filter, List<Figure> figures) {
-    // Per instrument and client: the first score, the last score and how many there were.
-    Map<Instrument, Map<Long, int[]>> measured = new EnumMap<>(Instrument.class);
-    for (Instrument instrument : Instrument.values()) {
-      measured.put(instrument, new HashMap<>());
-    }
-    jdbc.query("select m.client_id, m.instrument, m.score from work_ability_measurement m"
-        + " where m.client_id in (" + filter.clientIds() + ") order by m.client_id, m.instrument, m.measured_at, m.id", rs -> {
-          int score = rs.getInt(3);
-          int[] firstLastCount = measured.get(Instrument.valueOf(rs.getString(2)))
-              .computeIfAbsent(rs.getLong(1), client -> new int[] {score, score, 0});
-          firstLastCount[1] = score;
-          firstLastCount[2]++;
-        }, filter.args());
-    measured.forEach((instrument, byClient) -> {
+  void workAbility(Collection<Long> clients, List<Figure> figures) {
+    measurements.changes(clients).forEach((instrument, clientsByChange) -> {
       String category = instrument.name().toLowerCase(java.util.Locale.ROOT);
       Histogram changes = new Histogram(-instrument.max());
       long improved = 0;
       long unchanged = 0;
       long worsened = 0;
-      for (int[] firstLastCount : byClient.values()) {
-        if (firstLastCount[2] < 2) {
-          continue;
+      for (Map.Entry<Integer, Long> clientsWithChange : clientsByChange.entrySet()) {
+        int change = clientsWithChange.getKey();
+        long n = clientsWithChange.getValue();
+        for (long i = 0; i < n; i++) {
+          changes.add(change);
         }
-        int change = firstLastCount[1] - firstLastCount[0];
-        changes.add(change);
         // "Improved" means better for the client, whichever way the instrument counts.
         int better = instrument.lowerIsBetter() ? -change : change;
         if (better > 0) {
-          improved++;
+          improved += n;
         } else if (change == 0) {
-          unchanged++;
+          unchanged += n;
         } else {
-          worsened++;
+          worsened += n;
         }
       }
       String name = Labels.category(category);

@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class ChangeOnwardStatusDelegate implements JavaDelegate {
 
-  private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
 
   // Injected per step from the model's camunda:field elements.
   private Expression status;
   private Expression reason;
 
-  ChangeOnwardStatusDelegate(OnwardReferrals referrals) {
-    this.referrals = referrals;
+  ChangeOnwardStatusDelegate(OnwardStatusChanges changes) {
+    this.changes = changes;
   }
 
   @Override
@@ -34,9 +34,9 @@ public class ChangeOnwardStatusDelegate implements JavaDelegate {
     Object cancelledBy = execution.getVariable(OnwardReferralModel.CANCELLED_BY);
     String actor = cancelledBy != null ? String.valueOf(cancelledBy) : Steps.actor(execution);
     if (target == OnwardStatus.CANCELLED) {
-      referrals.cancelled(id, text, actor);
+      changes.cancelled(id, text, actor);
     } else {
-      referrals.changeStatus(id, target, text, actor);
+      changes.changeStatus(id, target, text, actor);
     }
   }
 

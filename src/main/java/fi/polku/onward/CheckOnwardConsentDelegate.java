@@ -14,24 +14,26 @@ import org.springframework.stereotype.Component;
 class CheckOnwardConsentDelegate implements JavaDelegate {
 
   private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
   private final ConsentService consents;
 
-  CheckOnwardConsentDelegate(OnwardReferrals referrals, ConsentService consents) {
+  CheckOnwardConsentDelegate(OnwardReferrals referrals, OnwardStatusChanges changes, ConsentService consents) {
     this.referrals = referrals;
+    this.changes = changes;
     this.consents = consents;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long id = Steps.referralId(execution);
-    referrals.attach(id, execution.getProcessInstanceId());
+    changes.attach(id, execution.getProcessInstanceId());
     OnwardReferral referral = referrals.get(id);
     // Within one agency (the sote centre's team to its physician, say) no boundary is crossed.
     boolean allowed = referral.sendingAgency() == referral.receivingAgency()
         || consents.allows(referral.caseNumber(), referral.sendingAgency(), referral.receivingAgency(),
         referral.contentScope(), "process:" + OnwardReferralModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(),
         "onward referral to " + referral.service().code());
-    referrals.consentChecked(id, allowed, "process:" + execution.getCurrentActivityId());
+    changes.consentChecked(id, allowed, "process:" + execution.getCurrentActivityId());
     execution.setVariable(OnwardReferralModel.CONSENT_AT_CROSSING, allowed);
   }
 }

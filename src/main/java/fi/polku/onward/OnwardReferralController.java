@@ -3,14 +3,13 @@ package fi.polku.onward;
 import static fi.polku.onward.OnwardReferralModel.*;
 
 import fi.polku.api.Caller;
+import fi.polku.onward.OnwardReferralViews.OnwardReferralView;
 import fi.polku.api.ConflictException;
 import fi.polku.api.ForbiddenException;
 import fi.polku.api.InvalidParameterException;
 import fi.polku.api.ProblemWriter;
 import fi.polku.calendar.WorkingDays;
 import fi.polku.cases.Agency;
-import fi.polku.consent.ConsentScope;
-import fi.polku.consent.ConsentService;
 import fi.polku.security.StaffGroup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,25 +51,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class OnwardReferralController {
 
   private final OnwardReferrals referrals;
+  private final OnwardReferralViews views;
   private final RuntimeService runtime;
-  private final ConsentService consents;
   private final WorkingDays workingDays;
   private final Clock clock;
 
-  OnwardReferralController(OnwardReferrals referrals, RuntimeService runtime, ConsentService consents,
+  OnwardReferralController(OnwardReferrals referrals, OnwardReferralViews views, RuntimeService runtime,
       WorkingDays workingDays, Clock clock) {
     this.referrals = referrals;
+    this.views = views;
     this.runtime = runtime;
-    this.consents = consents;
     this.workingDays = workingDays;
     this.clock = clock;
   }
-
-  /** An onward referral as its sender or receiver sees it. */
-  record OnwardReferralView(long id, String caseNumber, Agency sendingAgency, Agency receivingAgency, String service,
-      String serviceName, String status, String statusName, String statusReason, ConsentScope contentScope,
-      String reason, Instant sentAt, Instant answerDueAt, Instant firstAppointmentAt, String feedback,
-      List<OnwardReferral.StatusChange> history) {}
 
   /** An unaccounted onward referral and how long it has been so. */
   record UnaccountedView(long id, String caseNumber, Agency sendingAgency, String responsibleGroup,
@@ -102,7 +95,7 @@ class OnwardReferralController {
       }
     }
     Agency agency = caller.requireAgency();
-    return referrals.inbox(agency, wanted).stream().map(referral -> view(referral, caller)).toList();
+    return referrals.inbox(agency, wanted).stream().map(referral -> views.view(referral, caller)).toList();
   }
 
   /** The unaccounted onward referrals, longest first: for team leads and administrators. */
@@ -133,8 +126,8 @@ class OnwardReferralController {
   @GetMapping("/{id}")
   @Operation(summary = "One onward referral", description = "To its sending or receiving agency; others get 404.")
   OnwardReferralView get(@PathVariable long id, Caller caller) {
-    OnwardReferral referral = visible(id, caller);
-    return view(referral, caller);
+    OnwardReferral referral = views.visible(id, caller);
+    return views.view(referral, caller);
   }
 
   /** The receiver takes the client: 200 with the referral; the same answer again changes nothing. */
@@ -142,14 +135,14 @@ class OnwardReferralController {
   @Operation(summary = "Accept an onward referral with the first appointment",
       description = "Receiver only. Repeating it is harmless (200, unchanged); an answer that does not fit the state is 409.")
   OnwardReferralView accept(@PathVariable long id, @Valid @RequestBody Accept body, Caller caller) {
-    OnwardReferral referral = received(id, caller);
+    OnwardReferral referral = views.received(id, caller);
     if (referral.status() == OnwardStatus.ACCEPTED || referral.status() == OnwardStatus.IN_PROGRESS) {
-      return view(referral, caller);
+      return views.view(referral, caller);
     }
     requireStatus(referral, OnwardStatus.REQUESTED, "accepted");
     correlate(referral, MESSAGE_ANSWERED, Map.of(ANSWER, "accept",
         FIRST_APPOINTMENT_AT, Date.from(body.firstAppointmentAt().toInstant()), ANSWERED_BY, caller.userId()));
-    return view(referrals.get(id), caller);
+    return views.view(referrals.get(id), caller);
   }
 
   /** The receiver refuses with a reason; the sender decides what next. */
@@ -157,14 +150,14 @@ class OnwardReferralController {
   @Operation(summary = "Reject an onward referral with a reason",
       description = "Receiver only. Repeating it is harmless (200, unchanged); an answer that does not fit the state is 409.")
   OnwardReferralView reject(@PathVariable long id, @Valid @RequestBody Reject body, Caller caller) {
-    OnwardReferral referral = received(id, caller);
+    OnwardReferral referral = views.received(id, caller);
     if (referral.status() == OnwardStatus.REJECTED) {
-      return view(referral, caller);
+      return views.view(referral, caller);
     }
     requireStatus(referral, OnwardStatus.REQUESTED, "rejected");
     correlate(referral, MESSAGE_ANSWERED, Map.of(ANSWER, "reject", REJECTION_REASON, body.reason(),
         ANSWERED_BY, caller.userId()));
-    return view(referrals.get(id), caller);
+    return views.view(referrals.get(id), caller);
   }
 
   /** The receiver's service ended: the feedback returns to the sender. */
@@ -173,9 +166,9 @@ class OnwardReferralController {
       description = "Receiver only, after accepting. outcome completed (default) or failed. The feedback reaches the "
           + "sender only with a consent in force. Repeating it is harmless (200); before acceptance it is 409.")
   OnwardReferralView complete(@PathVariable long id, @Valid @RequestBody Complete body, Caller caller) {
-    OnwardReferral referral = received(id, caller);
+    OnwardReferral referral = views.received(id, caller);
     if (referral.status() == OnwardStatus.COMPLETED || referral.status() == OnwardStatus.FAILED) {
-      return view(referral, caller);
+      return views.view(referral, caller);
     }
     if (referral.status() != OnwardStatus.ACCEPTED && referral.status() != OnwardStatus.IN_PROGRESS) {
       throw new ConflictException("Onward referral " + id + " is " + referral.status().code()
@@ -183,7 +176,7 @@ class OnwardReferralController {
     }
     correlate(referral, MESSAGE_COMPLETED, Map.of(OUTCOME, body.outcome() == null ? "completed" : body.outcome(),
         FEEDBACK, body.feedback(), ANSWERED_BY, caller.userId()));
-    return view(referrals.get(id), caller);
+    return views.view(referrals.get(id), caller);
   }
 
   /** The sender cancels an open onward referral. */
@@ -191,18 +184,18 @@ class OnwardReferralController {
   @Operation(summary = "Cancel an onward referral",
       description = "Sender only. Repeating it is harmless (200); a completed or failed one is 409.")
   OnwardReferralView cancel(@PathVariable long id, @Valid @RequestBody Cancel body, Caller caller) {
-    OnwardReferral referral = visible(id, caller);
+    OnwardReferral referral = views.visible(id, caller);
     if (!caller.admin() && caller.agency().orElse(null) != referral.sendingAgency()) {
       throw new OnwardReferralNotFoundException(id);
     }
     if (referral.status() == OnwardStatus.CANCELLED) {
-      return view(referral, caller);
+      return views.view(referral, caller);
     }
     if (OnwardStatus.CLOSED.contains(referral.status())) {
       throw new ConflictException("Onward referral " + id + " is " + referral.status().code() + ": it can no longer be cancelled.");
     }
     referrals.cancel(id, body.reason(), caller.userId());
-    return view(referrals.get(id), caller);
+    return views.view(referrals.get(id), caller);
   }
 
   private void correlate(OnwardReferral referral, String message, Map<String, Object> variables) {
@@ -229,47 +222,6 @@ class OnwardReferralController {
       throw new ConflictException("Onward referral " + referral.id() + " is " + referral.status().code()
           + ": it cannot be " + answer + " now.");
     }
-  }
-
-  /** The referral if the caller's agency received it (it crossed to it), else 404. */
-  private OnwardReferral received(long id, Caller caller) {
-    OnwardReferral referral = referrals.find(id).orElseThrow(() -> new OnwardReferralNotFoundException(id));
-    if (referral.sentAt() == null || caller.agency().orElse(null) != referral.receivingAgency()) {
-      throw new OnwardReferralNotFoundException(id);
-    }
-    return referral;
-  }
-
-  /** The referral if the caller's agency sends or received it (or the caller administers), else 404. */
-  private OnwardReferral visible(long id, Caller caller) {
-    OnwardReferral referral = referrals.find(id).orElseThrow(() -> new OnwardReferralNotFoundException(id));
-    Agency agency = caller.agency().orElse(null);
-    boolean sender = agency == referral.sendingAgency();
-    boolean receiver = agency == referral.receivingAgency() && referral.sentAt() != null;
-    if (!sender && !receiver && !(caller.admin() && agency == null)) {
-      throw new OnwardReferralNotFoundException(id);
-    }
-    return referral;
-  }
-
-  /**
-   * The referral for the caller: the reason crossed with the consent checked when it was sent; the
-   * feedback reaches the sender only while a consent in force allows it.
-   */
-  private OnwardReferralView view(OnwardReferral referral, Caller caller) {
-    Agency agency = caller.agency().orElse(null);
-    String feedback = referral.feedback();
-    if (feedback != null && agency != referral.receivingAgency() && (agency == null
-        || !consents.allows(referral.caseNumber(), referral.receivingAgency(), agency, referral.feedbackScope(),
-            "api:" + caller.userId(), "onward referral feedback"))) {
-      feedback = null;
-    }
-    String reason = agency == referral.sendingAgency() || referral.sentAt() != null ? referral.reason() : null;
-    return new OnwardReferralView(referral.id(), referral.caseNumber(), referral.sendingAgency(),
-        referral.receivingAgency(), referral.service().code(), referral.service().finnishName(),
-        referral.status().code(), referral.status().finnishName(), referral.statusReason(), referral.contentScope(),
-        reason, referral.sentAt(), referral.answerDueAt(), referral.firstAppointmentAt(), feedback,
-        referrals.history(referral.id()));
   }
 
   /** This module's failures as problem+json, before the API's catch-all. */

@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class PublishOnwardClosedListener implements ExecutionListener {
 
-  private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
 
   // Injected per end event from the model's camunda:field element.
   private Expression ending;
 
-  PublishOnwardClosedListener(OnwardReferrals referrals) {
-    this.referrals = referrals;
+  PublishOnwardClosedListener(OnwardStatusChanges changes) {
+    this.changes = changes;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    referrals.closed(Steps.referralId(execution), OnwardReferralClosed.Ending.fromCode((String) ending.getValue(execution)));
+    changes.closed(Steps.referralId(execution), OnwardReferralClosed.Ending.fromCode((String) ending.getValue(execution)));
   }
 
   public void setEnding(Expression ending) {

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component("recordOnwardAnswerDelegate")
 class RecordOnwardAnswerDelegate implements JavaDelegate {
 
-  private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
 
-  RecordOnwardAnswerDelegate(OnwardReferrals referrals) {
-    this.referrals = referrals;
+  RecordOnwardAnswerDelegate(OnwardStatusChanges changes) {
+    this.changes = changes;
   }
 
   @Override
@@ -28,10 +28,10 @@ class RecordOnwardAnswerDelegate implements JavaDelegate {
     String actor = answeredBy(execution);
     if ("accept".equals(execution.getVariable(ANSWER))) {
       Instant first = Steps.instant(execution.getVariable(FIRST_APPOINTMENT_AT));
-      referrals.accepted(id, first, actor);
+      changes.accepted(id, first, actor);
       execution.setVariable(SERVICE_STARTS_AT, Date.from(first));
     } else {
-      referrals.rejected(id, (String) execution.getVariable(REJECTION_REASON), actor);
+      changes.rejected(id, (String) execution.getVariable(REJECTION_REASON), actor);
       execution.setVariable(DEADLINE_PASSED, false);
     }
   }

@@ -19,10 +19,12 @@ class RecordOnwardCompletionDelegate implements JavaDelegate {
       + " näytetä, koska asiakkaan suostumus ei kata sitä.";
 
   private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
   private final ConsentService consents;
 
-  RecordOnwardCompletionDelegate(OnwardReferrals referrals, ConsentService consents) {
+  RecordOnwardCompletionDelegate(OnwardReferrals referrals, OnwardStatusChanges changes, ConsentService consents) {
     this.referrals = referrals;
+    this.changes = changes;
     this.consents = consents;
   }
 
@@ -33,7 +35,7 @@ class RecordOnwardCompletionDelegate implements JavaDelegate {
     String actor = by != null ? String.valueOf(by) : Steps.actor(execution);
     OnwardStatus outcome = "failed".equals(execution.getVariable(OUTCOME)) ? OnwardStatus.FAILED : OnwardStatus.COMPLETED;
     String feedback = (String) execution.getVariable(FEEDBACK);
-    referrals.finished(id, outcome, feedback, actor);
+    changes.finished(id, outcome, feedback, actor);
     OnwardReferral referral = referrals.get(id);
     boolean shared = referral.receivingAgency() == referral.sendingAgency()
         || consents.allows(referral.caseNumber(), referral.receivingAgency(), referral.sendingAgency(),

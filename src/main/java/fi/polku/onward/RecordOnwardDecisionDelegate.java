@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class RecordOnwardDecisionDelegate implements JavaDelegate {
 
   private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
 
-  RecordOnwardDecisionDelegate(OnwardReferrals referrals) {
+  RecordOnwardDecisionDelegate(OnwardReferrals referrals, OnwardStatusChanges changes) {
     this.referrals = referrals;
+    this.changes = changes;
   }
 
   @Override
@@ -27,7 +29,7 @@ class RecordOnwardDecisionDelegate implements JavaDelegate {
     String actor = Steps.actor(execution);
     switch (String.valueOf(execution.getVariable(ONWARD_DECISION))) {
       case "wait" -> {
-        Date due = referrals.askedAgain(id, actor);
+        Date due = changes.askedAgain(id, actor);
         execution.setVariable(ANSWER_DUE, due);
         execution.setVariable(ANSWER_DUE_TEXT, SendOnwardReferralDelegate.FINNISH.format(due.toInstant()));
         execution.removeVariable(ANSWER);
@@ -35,12 +37,12 @@ class RecordOnwardDecisionDelegate implements JavaDelegate {
       case "send-elsewhere" -> {
         OnwardReferral old = referrals.get(id);
         OnwardService next = OnwardService.fromCode((String) execution.getVariable(NEW_RECEIVING_SERVICE));
-        referrals.cancelled(id, "Ohjattu toiseen palveluun: " + next.finnishName(), actor);
+        changes.cancelled(id, "Ohjattu toiseen palveluun: " + next.finnishName(), actor);
         referrals.request(new OnwardReferrals.OnwardRequest(old.caseNumber(), old.sendingAgency(),
             old.responsibleGroup(), old.responsibleWorker(), next, old.reason(), old.contentScope(), old.sentByPath()),
             id, actor);
       }
-      default -> referrals.cancelled(id, (String) execution.getVariable(CLOSE_REASON), actor);
+      default -> changes.cancelled(id, (String) execution.getVariable(CLOSE_REASON), actor);
     }
   }
 }

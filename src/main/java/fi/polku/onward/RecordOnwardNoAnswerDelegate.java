@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 @Component("recordOnwardNoAnswerDelegate")
 class RecordOnwardNoAnswerDelegate implements JavaDelegate {
 
-  private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
 
-  RecordOnwardNoAnswerDelegate(OnwardReferrals referrals) {
-    this.referrals = referrals;
+  RecordOnwardNoAnswerDelegate(OnwardStatusChanges changes) {
+    this.changes = changes;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    referrals.unanswered(Steps.referralId(execution), "process:" + execution.getCurrentActivityId());
+    changes.unanswered(Steps.referralId(execution), "process:" + execution.getCurrentActivityId());
     execution.setVariable(OnwardReferralModel.DEADLINE_PASSED, true);
     execution.removeVariable(OnwardReferralModel.REJECTION_REASON);
   }

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 class RegisterOnwardReferralDelegate implements JavaDelegate {
 
   private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
   private final IdentityService identity;
 
-  RegisterOnwardReferralDelegate(OnwardReferrals referrals, IdentityService identity) {
+  RegisterOnwardReferralDelegate(OnwardReferrals referrals, OnwardStatusChanges changes, IdentityService identity) {
     this.referrals = referrals;
+    this.changes = changes;
     this.identity = identity;
   }
 
@@ -36,7 +38,7 @@ class RegisterOnwardReferralDelegate implements JavaDelegate {
         starter, OnwardService.fromCode((String) execution.getVariable(RECEIVING_SERVICE)),
         (String) execution.getVariable(ONWARD_REASON),
         ConsentScope.fromCode((String) execution.getVariable(CONTENT_SCOPE)), null);
-    long id = referrals.create(request, null, starter);
+    long id = changes.create(request, null, starter);
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariables(OnwardReferrals.variables(referrals.get(id)));
   }

@@ -12,15 +12,15 @@ class SendOnwardReferralDelegate implements JavaDelegate {
   static final DateTimeFormatter FINNISH = DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm")
       .withZone(fi.polku.calendar.WorkingDays.FINLAND);
 
-  private final OnwardReferrals referrals;
+  private final OnwardStatusChanges changes;
 
-  SendOnwardReferralDelegate(OnwardReferrals referrals) {
-    this.referrals = referrals;
+  SendOnwardReferralDelegate(OnwardStatusChanges changes) {
+    this.changes = changes;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    java.util.Date due = referrals.sent(Steps.referralId(execution), "process:" + execution.getCurrentActivityId());
+    java.util.Date due = changes.sent(Steps.referralId(execution), "process:" + execution.getCurrentActivityId());
     execution.setVariable(OnwardReferralModel.ANSWER_DUE, due);
     execution.setVariable(OnwardReferralModel.ANSWER_DUE_TEXT, FINNISH.format(due.toInstant()));
   }

@@ -170,7 +170,7 @@ class OnwardReferralProcessTest {
     OnwardReferral held = referrals.get(id);
     assertThat(held.consentAtCrossing()).isFalse();
     assertThat(held.sentAt()).isNull();
-    assertThat(held.statusReason()).isEqualTo(OnwardReferrals.NO_CONSENT);
+    assertThat(held.statusReason()).isEqualTo(OnwardStatusChanges.NO_CONSENT);
     assertThat(referrals.inbox(Agency.ESH, OnwardStatus.REQUESTED)).extracting(OnwardReferral::id).doesNotContain(id);
     Task obtain = task(instance, TASK_OBTAIN_CONSENT);
     assertThat(candidateGroups(obtain)).containsExactly("sote-counsellor");
@@ -250,7 +250,7 @@ class OnwardReferralProcessTest {
     runJobs(instance);
     assertThat(instance).isWaitingAt(TASK_DECIDE_NEXT);
     assertThat(runtimeService.getVariable(instance.getId(), DEADLINE_PASSED)).isEqualTo(true);
-    assertThat(referrals.get(id).statusReason()).isEqualTo(OnwardReferrals.NO_ANSWER);
+    assertThat(referrals.get(id).statusReason()).isEqualTo(OnwardStatusChanges.NO_ANSWER);
     assertThat(referrals.unaccounted()).extracting(OnwardReferral::id).contains(id);
     assertThat(jdbc.queryForList("select recipient from mail_outbox where case_number = ? and template = 'staff-task-notice'",
         String.class, caseNumber)).contains("esihenkilo@polku.invalid");
