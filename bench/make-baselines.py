@@ -22,6 +22,11 @@ for key in ["te-referral", "health-check-invitation", "oh-handover"]:
              .replace(f'bpmnElement="{key}"', f'bpmnElement="{base}"')
     # Our delegates -> one no-op class (no bean, no DMN, no database, no mail).
     xml = re.sub(r'camunda:delegateExpression="\$\{[^}]*\}"', f'camunda:class="{NO_OP}"', xml)
+    # A business-rule task keeps its type (the shape) but calls the no-op class instead of a DMN decision.
+    xml = re.sub(r'(<bpmn:businessRuleTask [^>]*?)\s*camunda:decisionRef="[^"]*"', rf'\1 camunda:class="{NO_OP}"', xml)
+    xml = re.sub(r'\s*camunda:(?:mapDecisionResult|decisionRefBinding|resultVariable)="[^"]*"', "", xml)
+    xml = re.sub(r'<camunda:outputParameter name="[^"]*">\$\{decisionResult[^<]*</camunda:outputParameter>', "", xml)
+    xml = xml.replace("<camunda:inputOutput></camunda:inputOutput>", "")
     # Our task and execution listeners (they read and write Polku's tables) are not part of a bare engine.
     xml = re.sub(r'\s*<camunda:(?:task|execution)Listener delegateExpression="\$\{[^}]*\}"[^>]*/>', "", xml)
     # Field injections belong to our delegates.

@@ -3,6 +3,7 @@ package fi.polku.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.polku.calendar.WorkingDays;
 import fi.polku.engine.TasklistForm;
+import fi.polku.referral.ReferralCriteria;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,9 +87,16 @@ public class DemoPaths {
     Map<String, Object> body = new LinkedHashMap<>();
     body.putAll(person.asApiFields());
     body.put("unemploymentMonths", 12 + random.nextInt(40));
-    body.put("criteria", Map.of("partialWorkAbility", true, "longTermUnemployed", random.nextBoolean(),
-        "unmappedHealthProblems", random.nextBoolean(), "unclearOverallSituation", random.nextInt(4) == 0,
-        "missingEducation", random.nextInt(5) == 0, "needsSeveralServices", random.nextBoolean(), "employed", false));
+    // The API wants every criterion answered: no, unless drawn below.
+    Map<String, Object> criteria = new LinkedHashMap<>();
+    ReferralCriteria.names().forEach(criterion -> criteria.put(criterion, false));
+    criteria.put("partialWorkAbility", true);
+    criteria.put("longTermUnemployed", random.nextBoolean());
+    criteria.put("unmappedHealthProblems", random.nextBoolean());
+    criteria.put("unclearOverallSituation", random.nextInt(4) == 0);
+    criteria.put("missingEducation", random.nextInt(5) == 0);
+    criteria.put("needsSeveralServices", random.nextBoolean());
+    body.put("criteria", criteria);
     body.put("reason", "Toistuvat työttömyysjaksot ja osatyökykyisyys");
     body.put("question", "Mikä tukisi työllistymistä?");
     if (consent) {
@@ -102,10 +110,6 @@ public class DemoPaths {
     Map<String, Object> form = new HashMap<>();
     form.putAll(person.asFormFields());
     form.put("unemploymentMonths", 12 + random.nextInt(40));
-    for (String criterion : new String[] {"longTermUnemployed", "unmappedHealthProblems", "unclearOverallSituation",
-        "missingEducation", "needsSeveralServices", "employed"}) {
-      form.put(criterion, false);
-    }
     form.put("partialWorkAbility", true);
     form.put("longTermUnemployed", random.nextBoolean());
     form.put("referralReason", "Osatyökykyisyys, työllistyminen ei ole edennyt");

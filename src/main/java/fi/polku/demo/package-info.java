@@ -4,7 +4,7 @@
  * <p>A module of Polku (docs/conventions.md, "Modules"); the dependencies it may have are declared
  * here and checked by ModularityTest.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"calendar", "engine", "security"})
+@ApplicationModule(displayName = "Demo data", allowedDependencies = {"calendar", "engine", "referral", "security"})
 package fi.polku.demo;
 
 import org.springframework.modulith.ApplicationModule;

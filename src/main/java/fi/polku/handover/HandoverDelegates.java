@@ -12,14 +12,12 @@ import fi.polku.notify.ClientNotices;
 import fi.polku.onward.OnwardReferrals;
 import fi.polku.onward.OnwardService;
 import fi.polku.security.StaffGroup;
-import fi.polku.referral.TeReferralModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -229,37 +227,6 @@ class HandoverDelegates {
           consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.TE, scope, today, today.plusYears(1)), "process");
         }
       }
-    };
-  }
-
-  /**
-   * Starts path 1 for the same case by a message — if the hand-over consent is still in force, since
-   * a withdrawal stops every later hand-over.
-   */
-  @Bean
-  JavaDelegate startReferralFromHandoverDelegate(RuntimeService runtimeService, ConsentService consents) {
-    return execution -> {
-      String caseNumber = execution.getProcessBusinessKey();
-      if (!consents.allows(caseNumber, Agency.OH, Agency.TE, ConsentScope.PLAN,
-          "process:oh-handover/" + execution.getCurrentActivityId(), "referral onwards from the hand-over")) {
-        LOG.info("Case {}: hand-over consent withdrawn, no referral onwards", caseNumber);
-        return;
-      }
-      runtimeService.createMessageCorrelation(OhHandoverModel.MESSAGE_REFERRAL_REQUESTED)
-          .processInstanceBusinessKey(caseNumber)
-          .setVariable("referredBy", execution.hasVariable("takenOverBy") && execution.getVariable("takenOverBy") != null ? text(execution, "takenOverBy") : "te-coordinator")
-          .setVariable("referralReason", "Työterveyshuollon siirto työsuhteen päättyessä"
-              + (text(execution, "followOnNote") == null ? "" : ": " + text(execution, "followOnNote")))
-          .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus työterveyshuollon laajennetun terveystarkastuksen jälkeen")
-          .setVariable(TeReferralModel.WAY_IN, "oh-handover")
-          .setVariable("partialWorkAbility", true)
-          .setVariable("longTermUnemployed", false)
-          .setVariable("unmappedHealthProblems", false)
-          .setVariable("unclearOverallSituation", false)
-          .setVariable("missingEducation", false)
-          .setVariable("needsSeveralServices", false)
-          .setVariable("employed", false)
-          .correlateStartMessage();
     };
   }
 

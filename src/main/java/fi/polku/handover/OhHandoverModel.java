@@ -6,8 +6,6 @@ public final class OhHandoverModel {
   public static final String PROCESS_KEY = "oh-handover";
   /** The message by which a job loss reaches the waiting hand-over. */
   public static final String MESSAGE_JOB_LOSS = "JobLossReported";
-  /** The message that starts path 1 (te-referral) for the same case. */
-  public static final String MESSAGE_REFERRAL_REQUESTED = "ReferralRequested";
 
   public static final String HANDOVER_ID = "handoverId";
   public static final String CASE_NUMBER = "caseNumber";

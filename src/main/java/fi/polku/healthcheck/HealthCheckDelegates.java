@@ -10,14 +10,12 @@ import fi.polku.security.StaffGroup;
 import fi.polku.cases.PersonalDataVariables;
 import fi.polku.cases.PersonalIdentityCode;
 import fi.polku.notify.ClientNotices;
-import fi.polku.referral.TeReferralModel;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -180,47 +178,6 @@ class HealthCheckDelegates {
         .flatMap(task -> history.createUserOperationLogQuery().taskId(task.getId())
             .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream().findFirst())
         .map(UserOperationLogEntry::getUserId).orElse(null);
-  }
-
-  /**
-   * Starts path 1 (te-referral) for the same case by a message: routed to the work-ability team.
-   * The nurse's findings, WHODAS answers and Kykyviisari go with it, so the sote centre's own team
-   * does not ask the client again (the check's WHODAS sum and flag are found as a recent measurement).
-   */
-  @Bean
-  JavaDelegate startReferralFromHealthCheckDelegate(RuntimeService runtimeService, HealthCheckService checks) {
-    return execution -> {
-      Map<String, Object> carried = new HashMap<>();
-      for (int item = 1; item <= 12; item++) {
-        carried.put("whodas" + item, execution.getVariable("whodas" + item));
-      }
-      carried.put(TeReferralModel.HEALTH_CHECK_FINDINGS, execution.getVariable("findings"));
-      carried.put(TeReferralModel.HEALTH_CHECK_KYKYVIISARI, execution.getVariable("kykyviisariScore"));
-      // A walk-in's referrer is the nurse: the plan comes back to the health-check nurses, inside the sote centre.
-      boolean walkIn = "walk-in".equals(execution.getVariable(HealthCheckModel.WAY_IN));
-      carried.put(TeReferralModel.REFERRER_GROUP, walkIn ? "health-check-nurse" : "te-coordinator");
-      carried.put(TeReferralModel.REFERRER_AGENCY, walkIn ? Agency.SOTE.code() : Agency.TE.code());
-      startReferral(runtimeService, checks, execution, carried);
-    };
-  }
-
-  private static void startReferral(RuntimeService runtimeService, HealthCheckService checks,
-      DelegateExecution execution, Map<String, Object> carried) {
-    runtimeService.createMessageCorrelation(HealthCheckModel.MESSAGE_REFERRAL_REQUESTED)
-        .processInstanceBusinessKey(execution.getProcessBusinessKey())
-        .setVariables(carried)
-        .setVariable("referredBy", checks.requestedBy(execution.getProcessBusinessKey()))
-        .setVariable("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli")
-        .setVariable("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen")
-        .setVariable(TeReferralModel.WAY_IN, "health-check")
-        .setVariable("partialWorkAbility", true)
-        .setVariable("longTermUnemployed", false)
-        .setVariable("unmappedHealthProblems", false)
-        .setVariable("unclearOverallSituation", false)
-        .setVariable("missingEducation", false)
-        .setVariable("needsSeveralServices", false)
-        .setVariable("employed", false)
-        .correlateStartMessage();
   }
 
   private static void mailClient(DelegateExecution execution, ClientNotices clients, String template) {

@@ -6,8 +6,6 @@ public final class HealthCheckModel {
   public static final String PROCESS_KEY = "health-check-invitation";
   /** The message by which a booking from the appointment system reaches the waiting invitation. */
   public static final String MESSAGE_BOOKED = "HealthCheckBooked";
-  /** The message that starts path 1 (te-referral) for the same case. */
-  public static final String MESSAGE_REFERRAL_REQUESTED = "ReferralRequested";
 
   public static final String HEALTH_CHECK_ID = "healthCheckId";
   public static final String CASE_NUMBER = "caseNumber";

@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.cases.ProcessValues;
 import fi.polku.notify.ClientNotices;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -27,8 +28,8 @@ abstract class ClientMailDelegate {
     java.time.Instant appointment = ReferralTimes.toInstant(execution.getVariable(TeReferralModel.APPOINTMENT_AT));
     // Every booking (a rebooking after a miss, a new time the client asked for, the team after the
     // investigations) is a new appointment: its invitation and reminder go out again, once each.
-    Object bookings = execution.getVariable(TeReferralModel.BOOKINGS);
-    String booking = "booking-" + (bookings instanceof Number number ? number.intValue() : 1);
+    Integer bookings = ProcessValues.integer(execution, TeReferralModel.BOOKINGS);
+    String booking = "booking-" + (bookings == null ? 1 : bookings);
     clients.tell(execution, kind, Map.of(
         "caseNumber", execution.getProcessBusinessKey(),
         "appointmentTime", FINNISH_TIME.format(appointment),

@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.cases.ProcessValues;
 import fi.polku.notify.ClientNotices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,8 +24,8 @@ class InvitationDelegate extends ClientMailDelegate implements JavaDelegate {
       referrals.changeStatus(referralId, ReferralStatus.ACCEPTED, "Aika varattu", "process:" + execution.getCurrentActivityId());
     }
     // Counted in the step's own transaction, so a retried invitation is not a new booking.
-    Object bookings = execution.getVariable(TeReferralModel.BOOKINGS);
-    execution.setVariable(TeReferralModel.BOOKINGS, (bookings instanceof Number number ? number.intValue() : 0) + 1);
+    Integer bookings = ProcessValues.integer(execution, TeReferralModel.BOOKINGS);
+    execution.setVariable(TeReferralModel.BOOKINGS, (bookings == null ? 0 : bookings) + 1);
     mailClient(execution, "referral-invitation");
   }
 }

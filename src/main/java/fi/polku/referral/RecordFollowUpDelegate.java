@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.cases.ProcessValues;
 import fi.polku.cases.WorkAbilityMeasurements;
 import fi.polku.cases.WorkAbilityMeasurements.Instrument;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,10 +31,8 @@ public class RecordFollowUpDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int at = Integer.parseInt((String) months.getValue(execution));
-    Object satisfaction = execution.getVariable("satisfaction" + at);
     referrals.recordOutcome((Long) execution.getVariable(TeReferralModel.REFERRAL_ID), at,
-        String.valueOf(execution.getVariable("outcome" + at)),
-        satisfaction instanceof Number number ? number.intValue() : null,
+        String.valueOf(execution.getVariable("outcome" + at)), ProcessValues.integer(execution, "satisfaction" + at),
         "process:" + execution.getCurrentActivityId());
     // A repeated measurement at the follow-up, if the team made one.
     measurements.recordFrom(execution, "whodasSum" + at, Instrument.WHODAS);

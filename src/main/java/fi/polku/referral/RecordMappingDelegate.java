@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.cases.ProcessValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,11 +28,10 @@ class RecordMappingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long referralId = (Long) execution.getVariable(TeReferralModel.REFERRAL_ID);
-    Object whodasSum = execution.getVariable(TeReferralModel.WHODAS_SUM);
     referrals.recordMapping(referralId, paths(execution.getVariable(TeReferralModel.FOLLOW_ON_PATHS)),
         String.valueOf(execution.getVariable(TeReferralModel.CASE_MANAGER)),
         (String) execution.getVariable(TeReferralModel.WHODAS_FLAG),
-        whodasSum instanceof Number number ? number.intValue() : null,
+        ProcessValues.integer(execution, TeReferralModel.WHODAS_SUM),
         "process:" + execution.getCurrentActivityId());
     referrals.changeStatus(referralId, ReferralStatus.IN_PROGRESS, "Työkyvyn tuen kartoitus tehty",
         "process:" + execution.getCurrentActivityId());

@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.cases.ProcessValues;
 import fi.polku.cases.Agency;
 import fi.polku.consent.ConsentScope;
 import fi.polku.onward.OnwardReferrals;
@@ -26,8 +27,8 @@ class ReferToSpecialistCareDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object sum = execution.getVariable(TeReferralModel.WHODAS_SUM);
-    String reason = "Punainen WHODAS 2.0 -lippu" + (sum instanceof Number number ? " (pistesumma " + number.intValue() + "/48)" : "")
+    Integer sum = ProcessValues.integer(execution, TeReferralModel.WHODAS_SUM);
+    String reason = "Punainen WHODAS 2.0 -lippu" + (sum != null ? " (pistesumma " + sum + "/48)" : "")
         + ": erikoissairaanhoidon moniammatillinen arvio. Sote-keskus pysyy vastuussa; asiakas palaa sote-keskukseen.";
     long id = onward.request(new OnwardReferrals.OnwardRequest(execution.getProcessBusinessKey(), Agency.SOTE,
         StaffGroup.SOTE_COUNSELLOR.id(), null, OnwardService.ESH_MULTIPROFESSIONAL_ASSESSMENT, reason, ConsentScope.HEALTH,

@@ -7,7 +7,6 @@ import fi.polku.api.ForbiddenException;
 import fi.polku.api.IdempotentRequests;
 import fi.polku.cases.Agency;
 import fi.polku.cases.ClientCaseService;
-import fi.polku.cases.ClientLanguage;
 import fi.polku.cases.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,9 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,32 +32,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Referrals (path 1)")
 class ReferralController {
 
+  private final ReferralIntake intake;
   private final ReferralService referrals;
   private final ClientCaseService cases;
-  private final RuntimeService runtimeService;
   private final IdempotentRequests idempotent;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
 
-  ReferralController(ReferralService referrals, ClientCaseService cases, RuntimeService runtimeService,
+  ReferralController(ReferralIntake intake, ReferralService referrals, ClientCaseService cases,
       IdempotentRequests idempotent, TransactionTemplate transaction, ObjectMapper json) {
+    this.intake = intake;
     this.referrals = referrals;
     this.cases = cases;
-    this.runtimeService = runtimeService;
     this.idempotent = idempotent;
     this.transaction = transaction;
     this.json = json;
   }
-
-  /** The client criteria of the work-ability team (Vaasan loppuraportti); every one is answered yes or no. */
-  record Criteria(
-      @NotNull(message = "required") Boolean partialWorkAbility,
-      @NotNull(message = "required") Boolean longTermUnemployed,
-      @NotNull(message = "required") Boolean unmappedHealthProblems,
-      @NotNull(message = "required") Boolean unclearOverallSituation,
-      @NotNull(message = "required") Boolean missingEducation,
-      @NotNull(message = "required") Boolean needsSeveralServices,
-      @NotNull(message = "required") Boolean employed) {}
 
   /** The client's consent to pass information between employment services and the sote centre. */
   record ReferralConsent(
@@ -68,14 +55,14 @@ class ReferralController {
       @NotNull(message = "required") LocalDate validUntil) {}
 
   /** A referral. Without {@code consent} it is returned to the referrer at once. */
-  record ReferralRequest(
+  record ReferralBody(
       @NotBlank(message = "required") String identityCode,
       @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String name,
       @Email(message = "not an e-mail address") @Size(max = 320, message = "at most 320 characters") String email,
       @Size(max = 50, message = "at most 50 characters") String phone,
       @NotBlank(message = "required") @Size(max = 100, message = "at most 100 characters") String municipality,
       @NotNull(message = "required") @Min(value = 0, message = "must be 0 or more") @Max(value = 600, message = "must be at most 600") Integer unemploymentMonths,
-      @NotNull(message = "required") @Valid Criteria criteria,
+      @NotNull(message = "required") @Valid ReferralCriteria criteria,
       @NotBlank(message = "required") @Size(max = 2000, message = "at most 2000 characters") String reason,
       @NotBlank(message = "required") @Size(max = 2000, message = "at most 2000 characters") String question,
       @Size(max = 2000, message = "at most 2000 characters") String clientGoal,
@@ -93,7 +80,7 @@ class ReferralController {
           + "Send an Idempotency-Key header: a retried POST with the same key returns the first answer and creates "
           + "nothing. A client with an open te-referral gets 409 naming the open case.")
   ResponseEntity<String> refer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @Valid @RequestBody ReferralRequest request, Caller caller) {
+      @Valid @RequestBody ReferralBody request, Caller caller) {
     if (caller.requireAgency() != Agency.TE) {
       throw new ForbiddenException("only employment services refer clients on this path");
     }
@@ -102,37 +89,21 @@ class ReferralController {
         () -> create(request, code, caller))).toResponse();
   }
 
-  private IdempotentRequests.Answer create(ReferralRequest request, PersonalIdentityCode code, Caller caller) {
-    Map<String, Boolean> criteria = new LinkedHashMap<>();
-    Criteria given = request.criteria();
-    criteria.put("partialWorkAbility", given.partialWorkAbility());
-    criteria.put("longTermUnemployed", given.longTermUnemployed());
-    criteria.put("unmappedHealthProblems", given.unmappedHealthProblems());
-    criteria.put("unclearOverallSituation", given.unclearOverallSituation());
-    criteria.put("missingEducation", given.missingEducation());
-    criteria.put("needsSeveralServices", given.needsSeveralServices());
-    criteria.put("employed", given.employed());
-    ReferralService.Intake intake = referrals.open(new ReferralService.NewReferral(code, request.name(),
-        request.email(), request.phone(), request.municipality(), request.unemploymentMonths(), criteria,
-        request.reason(), request.question(), request.clientGoal(), request.clientMotivation(),
-        request.consent() != null, request.consent() != null && request.consent().includesHealth(),
-        request.consent() == null ? null : request.consent().validUntil()), Agency.TE, caller.userId(), "api");
-    runtimeService.createProcessInstanceByKey(TeReferralModel.PROCESS_KEY)
-        .businessKey(intake.caseNumber())
-        .setVariable(TeReferralModel.REFERRAL_ID, intake.referralId())
-        .setVariable(TeReferralModel.CASE_NUMBER, intake.caseNumber())
-        .setVariable(TeReferralModel.REFERRED_BY, caller.userId())
-        .setVariable("referralReason", request.reason())
-        .setVariable("coordinatorQuestion", request.question())
-        .setVariable("clientGoal", request.clientGoal())
-        .setVariable(ClientLanguage.VARIABLE, ClientLanguage.fromCode(request.language()).code())
-        .execute();
-    return new IdempotentRequests.Answer(201, "/api/cases/" + intake.caseNumber(), write(new ReferralCreated(
-        intake.caseNumber(), intake.referralId(), referrals.status(intake.referralId()).code())));
+  private IdempotentRequests.Answer create(ReferralBody request, PersonalIdentityCode code, Caller caller) {
+    ReferralConsent consent = request.consent();
+    ReferralIntake.Intake taken = intake.refer(new ReferralIntake.NewClient(code, request.name(), request.email(),
+            request.phone(), request.municipality(), request.unemploymentMonths(), request.clientGoal(),
+            request.clientMotivation(),
+            consent == null ? null : new ReferralIntake.Consent(consent.includesHealth(), consent.validUntil()),
+            request.language()),
+        new ReferralRequest(request.criteria(), request.reason(), request.question(), caller.userId(), "api",
+            Agency.TE, ReferralRequest.Referrer.TE_COORDINATOR, Map.of()));
+    return new IdempotentRequests.Answer(201, "/api/cases/" + taken.caseNumber(), write(new ReferralCreated(
+        taken.caseNumber(), taken.referralId(), referrals.status(taken.referralId()).code())));
   }
 
   /** The request as stored for idempotency: the identity code only as its keyed fingerprint. */
-  private String fingerprint(ReferralRequest request, PersonalIdentityCode code) {
+  private String fingerprint(ReferralBody request, PersonalIdentityCode code) {
     return write(request).replace(request.identityCode(), "") + "|" + cases.fingerprint(code);
   }
 

@@ -3,16 +3,10 @@ package fi.polku.referral;
 import fi.polku.cases.Agency;
 import fi.polku.cases.ClientCase;
 import fi.polku.cases.ClientCaseService;
-import fi.polku.cases.NewCase;
 import fi.polku.cases.PersonalIdentityCode;
-import fi.polku.consent.ConsentScope;
-import fi.polku.consent.ConsentService;
-import fi.polku.consent.NewConsent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,41 +15,22 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Referrals of path 1: intake, closed-loop status with its history, mapping and outcomes. */
+/**
+ * Referrals of path 1: the referral row (taken in only by {@link ReferralIntake}), its closed-loop
+ * status with its history, the mapping and the outcomes.
+ */
 @Service
 public class ReferralService {
 
   private final JdbcTemplate jdbc;
   private final ClientCaseService cases;
-  private final ConsentService consents;
   private final Clock clock;
 
-  ReferralService(JdbcTemplate jdbc, ClientCaseService cases, ConsentService consents, Clock clock) {
+  ReferralService(JdbcTemplate jdbc, ClientCaseService cases, Clock clock) {
     this.jdbc = jdbc;
     this.cases = cases;
-    this.consents = consents;
     this.clock = clock;
   }
-
-  /** A referral as the coordinator makes it (from the Tasklist form or the API). */
-  public record NewReferral(
-      PersonalIdentityCode identityCode,
-      String clientName,
-      String clientEmail,
-      String clientPhone,
-      String municipality,
-      Integer unemploymentMonths,
-      Map<String, Boolean> criteria,
-      String reason,
-      String question,
-      String clientGoal,
-      String clientMotivation,
-      boolean consentGiven,
-      boolean consentHealth,
-      LocalDate consentValidUntil) {}
-
-  /** What intake created. */
-  public record Intake(String caseNumber, long referralId) {}
 
   /** The open referral's case, if the client already has one in progress. */
   public Optional<String> openReferralOf(PersonalIdentityCode identityCode) {
@@ -71,88 +46,45 @@ public class ReferralService {
   }
 
   /**
-   * Opens the case, records the referral (status requested) and the consent the client gave.
-   *
-   * @throws OpenReferralExistsException when the client already has an open referral
+   * Records the referral in status requested, with the first row of its status history: the
+   * criteria each in its column, and the client's own words when the referrer gave them.
    */
-  @Transactional
-  public Intake open(NewReferral referral, Agency agency, String referredBy, String wayIn) {
-    openReferralOf(referral.identityCode()).ifPresent(open -> {
-      throw new OpenReferralExistsException(open);
-    });
-    ClientCase clientCase = cases.openCase(new NewCase(referral.identityCode(), referral.clientName(),
-        referral.clientEmail(), referral.clientPhone(), referral.municipality(), agency, referredBy));
-    long referralId = insert(clientCase, referredBy, agency, wayIn, referral.unemploymentMonths(), referral.criteria(),
-        referral.reason(), referral.question(), referral.clientGoal(), referral.clientMotivation());
-    if (referral.consentGiven()) {
-      // Only a consented referral reaches the sote centre; a returned one leaves it outside the case.
-      cases.join(clientCase.caseNumber(), Agency.SOTE);
-      LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki")));
-      LocalDate until = referral.consentValidUntil() != null ? referral.consentValidUntil() : today.plusYears(1);
-      List<ConsentScope> scopes = referral.consentHealth()
-          ? List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)
-          : List.of(ConsentScope.STATUS, ConsentScope.PLAN);
-      for (ConsentScope scope : scopes) {
-        // Both ways: the referral goes to the sote centre and the plan comes back.
-        consents.give(clientCase.caseNumber(), new NewConsent(Agency.TE, Agency.SOTE, scope, today, until), referredBy);
-        consents.give(clientCase.caseNumber(), new NewConsent(Agency.SOTE, Agency.TE, scope, today, until), referredBy);
-      }
-    }
-    return new Intake(clientCase.caseNumber(), referralId);
-  }
-
-  /**
-   * Takes in a referral of a client whose case is already open (another path sent it by message):
-   * no identity code is needed, and the consent was recorded by the path that sent it.
-   */
-  @Transactional
-  public long openForCase(String caseNumber, Map<String, Boolean> criteria, String reason, String question,
-      String referredBy, String wayIn) {
-    ClientCase clientCase = cases.get(caseNumber);
-    // The work-ability team is the sote centre's; employment services take part only by their own
-    // opening or a consent to them, not because another path sent the client to the team.
-    cases.join(caseNumber, Agency.SOTE);
-    return insert(clientCase, referredBy, Agency.TE, wayIn, null, criteria, reason, question, null, null);
-  }
-
-  /** Inserts the referral in status requested, with the first row of its status history. */
-  private long insert(ClientCase clientCase, String referredBy, Agency agency, String wayIn, Integer unemploymentMonths,
-      Map<String, Boolean> criteria, String reason, String question, String clientGoal, String clientMotivation) {
+  long record(ClientCase clientCase, ReferralRequest request, Integer unemploymentMonths, String clientGoal,
+      String clientMotivation) {
     Instant now = clock.instant();
+    List<String> criteria = ReferralCriteria.names();
+    Map<String, Object> answers = request.criteria().asVariables();
+    String columns = String.join(", ", criteria.stream().map(ReferralCriteria::column).toList());
+    String marks = String.join(", ", criteria.stream().map(name -> "?").toList());
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into referral (case_number, client_id, referred_by,"
-          + " referring_agency, unemployment_months, partial_work_ability, long_term_unemployed,"
-          + " unmapped_health_problems, unclear_overall_situation, missing_education, needs_several_services,"
-          + " employed, reason, question, client_goal, client_motivation, status, status_changed_at, created_at,"
-          + " way_in) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + " referring_agency, unemployment_months, " + columns + ", reason, question, client_goal,"
+          + " client_motivation, status, status_changed_at, created_at, way_in) values (?, ?, ?, ?, ?, " + marks
+          + ", ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       int i = 0;
       statement.setString(++i, clientCase.caseNumber());
       statement.setLong(++i, clientCase.clientId());
-      statement.setString(++i, referredBy);
-      statement.setString(++i, agency.code());
+      statement.setString(++i, request.referredBy());
+      statement.setString(++i, Agency.TE.code());
       statement.setObject(++i, unemploymentMonths);
-      for (String criterion : CRITERIA) {
-        statement.setBoolean(++i, Boolean.TRUE.equals(criteria.get(criterion)));
+      for (String criterion : criteria) {
+        statement.setBoolean(++i, (Boolean) answers.get(criterion));
       }
-      statement.setString(++i, reason);
-      statement.setString(++i, question);
+      statement.setString(++i, request.reason());
+      statement.setString(++i, request.question());
       statement.setString(++i, clientGoal);
       statement.setString(++i, clientMotivation);
       statement.setString(++i, ReferralStatus.REQUESTED.code());
       statement.setTimestamp(++i, Timestamp.from(now));
       statement.setTimestamp(++i, Timestamp.from(now));
-      statement.setString(++i, wayIn);
+      statement.setString(++i, request.wayIn());
       return statement;
     }, key);
     long referralId = key.getKey().longValue();
-    history(referralId, ReferralStatus.REQUESTED, null, referredBy);
+    history(referralId, ReferralStatus.REQUESTED, null, request.referredBy());
     return referralId;
   }
-
-  /** The order of the client criteria in the referral table (and of the triage DMN's inputs). */
-  public static final List<String> CRITERIA = List.of("partialWorkAbility", "longTermUnemployed",
-      "unmappedHealthProblems", "unclearOverallSituation", "missingEducation", "needsSeveralServices", "employed");
 
   /** Links the referral to its process instance. */
   public void attachProcess(long referralId, String processInstanceId) {
@@ -197,20 +129,6 @@ public class ReferralService {
   public ClientGoal clientGoal(long referralId) {
     return jdbc.queryForObject("select client_goal, client_motivation from referral where id = ?",
         (rs, row) -> new ClientGoal(rs.getString(1), rs.getString(2)), referralId);
-  }
-
-  /** The client criteria of the referral, as the triage decision reads them. */
-  public Map<String, Object> criteria(long referralId) {
-    Map<String, Object> row = jdbc.queryForMap("select * from referral where id = ?", referralId);
-    Map<String, Object> criteria = new java.util.LinkedHashMap<>();
-    criteria.put("partialWorkAbility", row.get("partial_work_ability"));
-    criteria.put("longTermUnemployed", row.get("long_term_unemployed"));
-    criteria.put("unmappedHealthProblems", row.get("unmapped_health_problems"));
-    criteria.put("unclearOverallSituation", row.get("unclear_overall_situation"));
-    criteria.put("missingEducation", row.get("missing_education"));
-    criteria.put("needsSeveralServices", row.get("needs_several_services"));
-    criteria.put("employed", row.get("employed"));
-    return criteria;
   }
 
   /** Records what the work-ability team agreed, for the programme evaluation. */

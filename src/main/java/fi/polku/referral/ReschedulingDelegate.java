@@ -1,5 +1,6 @@
 package fi.polku.referral;
 
+import fi.polku.cases.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,8 @@ class ReschedulingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object rescheduled = execution.getVariable(TeReferralModel.RESCHEDULED_APPOINTMENTS);
-    execution.setVariable(TeReferralModel.RESCHEDULED_APPOINTMENTS,
-        (rescheduled instanceof Number number ? number.intValue() : 0) + 1);
+    Integer rescheduled = ProcessValues.integer(execution, TeReferralModel.RESCHEDULED_APPOINTMENTS);
+    execution.setVariable(TeReferralModel.RESCHEDULED_APPOINTMENTS, (rescheduled == null ? 0 : rescheduled) + 1);
     // The next mapping task asks again whether the client came.
     execution.removeVariable(TeReferralModel.APPOINTMENT_ATTENDED);
     execution.removeVariable(TeReferralModel.RESCHEDULE_REQUESTED);

@@ -5,10 +5,20 @@ public final class TeReferralModel {
 
   public static final String PROCESS_KEY = "te-referral";
 
+  /**
+   * The message that starts path 1 for a case (start event {@link #START_REQUESTED}). Send it only
+   * through {@link ReferralIntake}: the API and the other paths do.
+   */
+  public static final String MESSAGE_REFERRAL_REQUESTED = "ReferralRequested";
+
   // Variables (kept lean: ids, the case number, and what gateways and forms need).
   public static final String REFERRAL_ID = "referralId";
   public static final String CASE_NUMBER = "caseNumber";
   public static final String REFERRED_BY = "referredBy";
+  /** Why the client is referred (the start form's field). */
+  public static final String REFERRAL_REASON = "referralReason";
+  /** What the referrer asks the team (the start form's field). */
+  public static final String COORDINATOR_QUESTION = "coordinatorQuestion";
   public static final String CONSENT_IN_FORCE = "consentInForce";
   public static final String PLAN_CONSENT_IN_FORCE = "planConsentInForce";
   public static final String TRIAGE_PROPOSAL = "triageProposal";
@@ -51,7 +61,7 @@ public final class TeReferralModel {
   /** The referrer's group, whose members review the plan: {@code te-coordinator} or {@code health-check-nurse}. */
   public static final String REFERRER_GROUP = "referrerGroup";
   public static final String TASK_REVIEW_PLAN_IN_SOTE = "Task_ReviewPlanInSote";
-  /** Set by the path that sends a referral by message: {@code oh-handover} or {@code health-check}. */
+  /** The door the referral came in by: {@code api}, {@code tasklist}, {@code health-check} or {@code oh-handover}. */
   public static final String WAY_IN = "referralWayIn";
   /** The onward referral to specialist care a red flag made; the path waits for it to end. */
   public static final String SPECIALIST_CARE_REFERRAL_ID = "specialistCareReferralId";
@@ -68,6 +78,10 @@ public final class TeReferralModel {
 
   // Activities.
   public static final String START = "StartEvent_ReferralReceived";
+  /** The message start: every referral but the Tasklist start form's comes in here. */
+  public static final String START_REQUESTED = "StartEvent_ReferralRequested";
+  public static final String TASK_REGISTER_REFERRAL = "Task_RegisterReferral";
+  public static final String TASK_PROPOSE_TRIAGE = "Task_ProposeTriage";
   public static final String TASK_CONFIRM_TRIAGE = "Task_ConfirmTriage";
   public static final String TIMER_TRIAGE_SLA = "Timer_TriageSla";
   public static final String TASK_ESCALATE_TRIAGE = "Task_EscalateTriage";

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
  * flag, and records the sum (with the flag) and a Kykyviisari score given on the same form as
  * measurements. A client who declined is not scored; a recent measurement the counsellor did not
  * repeat keeps its flag and is not recorded again.
+ *
+ * <p>Only health-check-invitation's {@code Task_ScoreWhodas} still calls it; te-referral takes the
+ * decision in its diagram (business-rule task {@code Task_ScoreWhodas}, then {@link RecordWhodasDelegate}).
  */
 @Component("whodasScoringDelegate")
 class WhodasScoringDelegate implements JavaDelegate {

@@ -46,6 +46,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -79,6 +80,9 @@ public final class ModelConventions {
   private final List<String> problems = new ArrayList<>();
   private final Set<String> formIds = new TreeSet<>();
   private final Set<String> referencedForms = new HashSet<>();
+  private final Set<String> decisionIds = new HashSet<>();
+  /** Each business rule task's decisionRef: "file|task|decision", checked once every DMN is read. */
+  private final List<String> decisionRefs = new ArrayList<>();
   private final Set<String> candidateGroups;
 
   private ModelConventions(Collection<String> candidateGroups) {
@@ -108,6 +112,13 @@ public final class ModelConventions {
         conventions.checkReferences(file);
       } else {
         conventions.problem(file, "-", "only .bpmn and .dmn files belong in processes/");
+      }
+    }
+    for (String ref : conventions.decisionRefs) {
+      String[] parts = ref.split("\\|");
+      if (!conventions.decisionIds.contains(parts[2])) {
+        conventions.problems.add(parts[0] + ": " + parts[1] + ": camunda:decisionRef '" + parts[2]
+            + "' is no decision of a DMN in processes/");
       }
     }
     Set<String> orphans = new TreeSet<>(conventions.formIds);
@@ -222,8 +233,19 @@ public final class ModelConventions {
         problem(file, id, "must use camunda:delegateExpression=\"${beanName}\"");
       }
     }
-    if (node instanceof BusinessRuleTask rule && blank(rule.getCamundaDecisionRef())) {
-      problem(file, id, "a business rule task calls a DMN decision by camunda:decisionRef");
+    if (node instanceof BusinessRuleTask rule) {
+      if (blank(rule.getCamundaDecisionRef())) {
+        problem(file, id, "a business rule task calls a DMN decision by camunda:decisionRef");
+      } else {
+        decisionRefs.add(file.getParent().getFileName() + "/" + file.getFileName() + "|" + id + "|"
+            + rule.getCamundaDecisionRef());
+      }
+      // The diagram shows what the decision decides: the result goes into the variables a gateway or form reads.
+      if (blank(rule.getCamundaResultVariable()) && (rule.getExtensionElements() == null
+          || rule.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+              .allMatch(io -> io.getCamundaOutputParameters().isEmpty()))) {
+        problem(file, id, "a business rule task maps the decision's result by camunda:resultVariable or a camunda:outputParameter");
+      }
     }
     // An event-based gateway cannot be asynchronous after (the model API refuses to say).
     boolean async = (node instanceof Activity || node instanceof Event || node instanceof Gateway)
@@ -299,6 +321,7 @@ public final class ModelConventions {
       problem(file, "-", "must hold a decision whose id is the file name '" + key + "'");
     }
     for (Decision decision : decisions) {
+      decisionIds.add(decision.getId());
       if (blank(decision.getName())) {
         problem(file, decision.getId(), "the decision needs a Finnish name");
       }

@@ -45,6 +45,9 @@ class ModelConventionsTest {
         "processes/broken-model.bpmn: Flow_NoCondition: a flow out of gateway Gateway_Split is named with its answer",
         "processes/broken-model.bpmn: EndEvent_Undrawn: is not drawn in the diagram",
         "processes/broken-model.bpmn: EndEvent_Undrawn: needs a Finnish name",
+        "processes/broken-model.bpmn: Task_UnknownDecision: camunda:decisionRef 'missing-decision' is no decision of a DMN in processes/",
+        "processes/broken-model.bpmn: Task_UnknownDecision: a business rule task maps the decision's result by "
+            + "camunda:resultVariable or a camunda:outputParameter",
         "processes/broken-decision.dmn: broken-decision: the decision needs camunda:historyTimeToLive",
         "processes/broken-decision.dmn: broken-decision: rule 1 needs an annotation saying why",
         "forms/broken-form.form: -: the form id must be the file name 'broken-form'",

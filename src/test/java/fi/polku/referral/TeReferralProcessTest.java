@@ -79,9 +79,12 @@ class TeReferralProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ConsentService consents;
   @Autowired ReferralService referrals;
+  @Autowired ReferralIntake intake;
   @Autowired OnwardReferrals onwardReferrals;
   @Autowired ClientCaseService cases;
   @Autowired JdbcTemplate jdbc;
+
+  private static final ReferralCriteria PARTIAL_WORK_ABILITY_ONLY = ReferralCriteria.only(List.of("partialWorkAbility"));
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -144,17 +147,12 @@ class TeReferralProcessTest {
     for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
       consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "test");
     }
-    Map<String, Object> message = new HashMap<>();
-    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
-    message.put("partialWorkAbility", true);
-    message.put("referredBy", "koordinaattori");
-    message.put("referralReason", "Työterveyshuollon siirto");
-    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus");
 
-    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
-        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+    ProcessInstance referral = requestFromPath(caseNumber, new ReferralRequest(PARTIAL_WORK_ABILITY_ONLY,
+        "Työterveyshuollon siirto", "Työkyvyn tuen kartoitus", "koordinaattori", "oh-handover", Agency.TE,
+        ReferralRequest.Referrer.TE_COORDINATOR, Map.of()));
 
-    assertThat(referral).hasBusinessKey(caseNumber).hasPassed("StartEvent_ReferralFromHandover")
+    assertThat(referral).hasBusinessKey(caseNumber).hasPassed(START_REQUESTED).hasNotPassed(TASK_REGISTER_REFERRAL)
         .isWaitingAt("Task_NotifyCounsellors");
     assertThat(statuses(caseNumber)).containsExactly("requested", "received");
   }
@@ -353,7 +351,7 @@ class TeReferralProcessTest {
     Tasklist.complete(engine.getTaskService().createTaskQuery().processDefinitionKey(OnwardReferralModel.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber).taskDefinitionKey(OnwardReferralModel.TASK_RECEIVE)
         .processVariableValueEquals(OnwardReferralModel.RECEIVING_SERVICE, "sote-physician").singleResult(),
-        "answer", "accept", "firstAppointmentAt", java.time.ZonedDateTime.of(2031, 3, 12, 10, 0, 0, 0, ZoneId.of("Europe/Helsinki")));
+        "answer", "accept", "firstAppointmentAt", java.time.ZonedDateTime.of(2031, 3, 12, 10, 0, 0, 0, WorkingDays.FINLAND));
 
     execute(job(TIMER_FOLLOW_UP_3));
     assertThat(formService.getTaskFormVariables(task(TASK_FOLLOW_UP_3).getId()).get(ONWARD_REFERRALS_STATE))
@@ -419,18 +417,10 @@ class TeReferralProcessTest {
     // A walk-in health-check client who refused sharing with employment services: no consent at all.
     String caseNumber = cases.openCase(new NewCase(PersonalIdentityCode.parse(TestReferrals.randomTestCode()), null,
         null, null, "Vaasa", Agency.SOTE, "terveydenhoitaja")).caseNumber();
-    Map<String, Object> message = new HashMap<>();
-    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
-    message.put("partialWorkAbility", true);
-    message.put("referredBy", "terveydenhoitaja");
-    message.put("referralReason", "Työttömien terveystarkastus: työkykyyn liittyvä huoli");
-    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen");
-    message.put(WAY_IN, "health-check");
-    message.put(REFERRER_GROUP, "health-check-nurse");
-    message.put(REFERRER_AGENCY, "sote");
 
-    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
-        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+    ProcessInstance referral = requestFromPath(caseNumber, new ReferralRequest(PARTIAL_WORK_ABILITY_ONLY,
+        "Työttömien terveystarkastus: työkykyyn liittyvä huoli", "Työkyvyn tuen kartoitus terveystarkastuksen jälkeen",
+        "terveydenhoitaja", "health-check", Agency.SOTE, ReferralRequest.Referrer.HEALTH_CHECK_NURSE, Map.of()));
 
     assertThat(referral).isWaitingAt("Task_NotifyCounsellors").hasNotPassed("Task_ReturnNoConsent");
     execute(job("Task_NotifyCounsellors"));
@@ -464,16 +454,13 @@ class TeReferralProcessTest {
   @Test
   void theTeamSeesTheClientsGoalMotivationAndInitialInterviewInTheMappingForm() {
     // As another agency's system refers through the API: only the referral row holds the goal and motivation.
-    Map<String, Boolean> criteria = new HashMap<>();
-    ReferralService.CRITERIA.forEach(criterion -> criteria.put(criterion, false));
-    criteria.put("partialWorkAbility", true);
-    ReferralService.Intake intake = referrals.open(new ReferralService.NewReferral(
+    ReferralIntake.Intake taken = intake.refer(new ReferralIntake.NewClient(
         PersonalIdentityCode.parse(TestReferrals.randomTestCode()), "Testi Asiakas", "asiakas@polku.invalid", null,
-        "Vaasa", 14, criteria, "Osatyökykyisyys", "Mikä tukisi työllistymistä?", "Osa-aikatyö kaupan alalla",
-        "moderate", true, false, LocalDate.now(WorkingDays.FINLAND).plusYears(1)), Agency.TE, "te-system", "api");
-    ProcessInstance referral = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(intake.caseNumber())
-        .setVariable(REFERRAL_ID, intake.referralId()).setVariable(CASE_NUMBER, intake.caseNumber())
-        .setVariable(REFERRED_BY, "te-system").execute();
+        "Vaasa", 14, "Osa-aikatyö kaupan alalla", "moderate",
+        new ReferralIntake.Consent(false, LocalDate.now(WorkingDays.FINLAND).plusYears(1)), null),
+        new ReferralRequest(PARTIAL_WORK_ABILITY_ONLY, "Osatyökykyisyys", "Mikä tukisi työllistymistä?", "te-system",
+            "api", Agency.TE, ReferralRequest.Referrer.TE_COORDINATOR, Map.of()));
+    ProcessInstance referral = instanceOf(taken.caseNumber());
     assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
     execute(job("Task_NotifyCounsellors"));
     confirmTriage(referral, "team-appointment", 1, false);
@@ -595,13 +582,13 @@ class TeReferralProcessTest {
 
   @Test
   void aReferralNotTriagedInFiveWorkingDaysEscalatesToTheTeamLeadWithoutStoppingThePath() {
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(WorkingDays.FINLAND).toInstant()));
     ProcessInstance referral = refer(true);
 
     Job sla = managementService.createJobQuery().processInstanceId(referral.getId()).timers().singleResult();
     // Wed 1.4.2026 + 5 working days, Good Friday and Easter Monday skipped: Fri 10.4.2026 10:00.
     assertThat(sla.getDuedate().toInstant())
-        .isEqualTo(LocalDate.of(2026, 4, 10).atTime(10, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant());
+        .isEqualTo(LocalDate.of(2026, 4, 10).atTime(10, 0).atZone(WorkingDays.FINLAND).toInstant());
     assertThat(task().getDueDate()).as("the counsellor's task is due at the SLA").isEqualTo(sla.getDuedate());
     execute(sla);
     execute(job("Task_NotifyTeamLead"));
@@ -643,7 +630,7 @@ class TeReferralProcessTest {
 
   @Test
   void theSixMonthFollowUpIsDueSixMonthsFromTheMappingHoweverLateTheThreeMonthOneWasDone() {
-    ZoneId finland = ZoneId.of("Europe/Helsinki");
+    ZoneId finland = WorkingDays.FINLAND;
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(finland).toInstant()));
     ProcessInstance referral = refer(true);
     confirmTriage(referral, "team-appointment", 1, false);
@@ -786,18 +773,24 @@ class TeReferralProcessTest {
   }
 
   private ProcessInstance referByMessage(String caseNumber) {
-    Map<String, Object> message = new HashMap<>();
-    ReferralService.CRITERIA.forEach(criterion -> message.put(criterion, false));
-    message.put("partialWorkAbility", true);
-    message.put("referredBy", "terveydenhoitaja");
-    message.put("referralReason", "Terveystarkastus");
-    message.put("coordinatorQuestion", "Työkyvyn tuen kartoitus");
-    ProcessInstance referral = runtimeService.createMessageCorrelation("ReferralRequested")
-        .processInstanceBusinessKey(caseNumber).setVariables(message).correlateStartMessage();
+    ProcessInstance referral = requestFromPath(caseNumber, new ReferralRequest(PARTIAL_WORK_ABILITY_ONLY,
+        "Terveystarkastus", "Työkyvyn tuen kartoitus", "terveydenhoitaja", "health-check", Agency.TE,
+        ReferralRequest.Referrer.TE_COORDINATOR, Map.of()));
     assertThat(referral).isWaitingAt("Task_NotifyCounsellors");
     execute(job("Task_NotifyCounsellors"));
     assertThat(referral).isWaitingAt(TASK_CONFIRM_TRIAGE);
     return referral;
+  }
+
+  /** Another path's referral through the public door; the te-referral instance it started. */
+  private ProcessInstance requestFromPath(String caseNumber, ReferralRequest request) {
+    intake.requestFromPath(caseNumber, request);
+    return instanceOf(caseNumber);
+  }
+
+  private ProcessInstance instanceOf(String caseNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
   }
 
   private void measured(String caseNumber, int whodasSum, String flag, Instant at) {

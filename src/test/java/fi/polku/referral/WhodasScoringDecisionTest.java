@@ -65,7 +65,9 @@ class WhodasScoringDecisionTest {
     DmnDecisionResult result = evaluate(DECISION, answers(sum, highest));
 
     assertThat(result).hasSize(1);
-    assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys(WHODAS_FLAG, WHODAS_ADVICE);
+    assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys(WHODAS_FLAG, WHODAS_ADVICE, WHODAS_SUM);
+    // The sum travels with the flag, so the process's business-rule task records both from one result.
+    assertThat(((Number) result.getSingleResult().getEntry(WHODAS_SUM)).intValue()).isEqualTo(sum);
     assertThat((String) result.getSingleResult().getEntry(WHODAS_FLAG)).isEqualTo(flag);
     assertThat((String) result.getSingleResult().getEntry(WHODAS_ADVICE)).isNotBlank();
     assertThat(matchedRule()).isEqualTo(rule);

@@ -39,10 +39,7 @@ public final class TestReferrals {
     form.put("clientPhone", "040 000 0000");
     form.put("municipality", "Jyväskylä");
     form.put("unemploymentMonths", 26);
-    for (String criterion : new String[] {"partialWorkAbility", "longTermUnemployed", "unmappedHealthProblems",
-        "unclearOverallSituation", "missingEducation", "needsSeveralServices", "employed"}) {
-      form.put(criterion, false);
-    }
+    // The other criteria's checkboxes are left alone: Tasklist sends them as false.
     form.put("partialWorkAbility", true);
     form.put("longTermUnemployed", true);
     form.put("referralReason", "Toistuvia työttömyysjaksoja, osatyökykyisyys");

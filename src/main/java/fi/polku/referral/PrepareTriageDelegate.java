@@ -4,35 +4,27 @@ import fi.polku.calendar.WorkingDays;
 import fi.polku.cases.WorkAbilityMeasurements;
 import fi.polku.cases.WorkAbilityMeasurements.Instrument;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares the counsellor's triage: asks the referral-triage decision (DMN) for a proposal the
- * counsellor then confirms or overrides, and finds the client's recent WHODAS 2.0 measurement (the
- * health check's or an earlier referral's), so the form shows it instead of asking the twelve
- * questions again.
+ * Prepares the counsellor's triage after the referral-triage decision (the business-rule task
+ * before it) proposed a direction: marks the referral received, brings the client's own goal and
+ * motivation, and finds the client's recent WHODAS 2.0 measurement (the health check's or an
+ * earlier referral's), so the form shows it instead of asking the twelve questions again.
  */
-@Component("triageProposalDelegate")
-class TriageProposalDelegate implements JavaDelegate {
-
-  static final String DECISION = "referral-triage";
+@Component("prepareTriageDelegate")
+class PrepareTriageDelegate implements JavaDelegate {
 
   static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy").withZone(WorkingDays.FINLAND);
 
-  private final DecisionService decisions;
   private final ReferralService referrals;
   private final WorkAbilityMeasurements measurements;
   private final ReferralTimes times;
 
-  TriageProposalDelegate(DecisionService decisions, ReferralService referrals, WorkAbilityMeasurements measurements,
-      ReferralTimes times) {
-    this.decisions = decisions;
+  PrepareTriageDelegate(ReferralService referrals, WorkAbilityMeasurements measurements, ReferralTimes times) {
     this.referrals = referrals;
     this.measurements = measurements;
     this.times = times;
@@ -41,13 +33,6 @@ class TriageProposalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long referralId = (Long) execution.getVariable(TeReferralModel.REFERRAL_ID);
-    Map<String, Object> criteria = referrals.criteria(referralId);
-    Map<String, Object> result = decisions.evaluateDecisionByKey(DECISION)
-        .variables(Variables.fromMap(criteria)).evaluate().getSingleResult().getEntryMap();
-    execution.setVariable(TeReferralModel.TRIAGE_PROPOSAL, result.get(TeReferralModel.TRIAGE_PROPOSAL));
-    execution.setVariable(TeReferralModel.TRIAGE_REASON, result.get(TeReferralModel.TRIAGE_REASON));
-    // The form starts from the proposal; the counsellor confirms or changes it with a reason.
-    execution.setVariable(TeReferralModel.TRIAGE_DECISION, result.get(TeReferralModel.TRIAGE_PROPOSAL));
     referrals.changeStatus(referralId, ReferralStatus.RECEIVED, null, "process:" + execution.getCurrentActivityId());
     // The client's own goal and motivation travel to the counsellor and the team, however the referral came in.
     ReferralService.ClientGoal goal = referrals.clientGoal(referralId);
