@@ -22,6 +22,9 @@ for key in ["te-referral", "health-check-invitation", "oh-handover"]:
              .replace(f'bpmnElement="{key}"', f'bpmnElement="{base}"')
     # Our delegates -> one no-op class (no bean, no DMN, no database, no mail).
     xml = re.sub(r'camunda:delegateExpression="\$\{[^}]*\}"', f'camunda:class="{NO_OP}"', xml)
+    # A business-rule task's decision -> the same no-op class (the baseline deploys no DMN).
+    xml = re.sub(r'(<bpmn:businessRuleTask [^>]*?)\s*camunda:decisionRef="[^"]*"', f'\\g<1> camunda:class="{NO_OP}"', xml)
+    xml = re.sub(r'\s*camunda:(?:decisionRefBinding|mapDecisionResult|resultVariable)="[^"]*"', "", xml)
     # Our task and execution listeners (they read and write Polku's tables) are not part of a bare engine.
     xml = re.sub(r'\s*<camunda:(?:task|execution)Listener delegateExpression="\$\{[^}]*\}"[^>]*/>', "", xml)
     # Field injections belong to our delegates.
