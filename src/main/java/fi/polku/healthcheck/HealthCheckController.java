@@ -5,19 +5,15 @@ import fi.polku.api.ConflictException;
 import fi.polku.api.ForbiddenException;
 import fi.polku.cases.Agency;
 import fi.polku.cases.CaseNotFoundException;
-import fi.polku.cases.ClientLanguage;
 import fi.polku.cases.InvalidIdentityCodeException;
-import fi.polku.cases.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,17 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
 class HealthCheckController {
 
   private final HealthCheckService checks;
+  private final HealthCheckIntake intake;
   private final RuntimeService runtimeService;
-  private final DecisionService decisions;
   private final TransactionTemplate transaction;
   /** Within the import's transaction: a savepoint per row. */
   private final TransactionTemplate savepoint;
 
-  HealthCheckController(HealthCheckService checks, RuntimeService runtimeService, DecisionService decisions,
+  HealthCheckController(HealthCheckService checks, HealthCheckIntake intake, RuntimeService runtimeService,
       TransactionTemplate transaction) {
     this.checks = checks;
+    this.intake = intake;
     this.runtimeService = runtimeService;
-    this.decisions = decisions;
     this.transaction = transaction;
     this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
     this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
@@ -99,6 +95,7 @@ class HealthCheckController {
   private CohortResult process(List<CohortRow> rows, Caller caller) {
     RowResult[] results = new RowResult[rows.size()];
     java.util.Set<String> seenInThisRound = new java.util.HashSet<>();
+    HealthCheckIntake.Door round = intake.round(seenInThisRound);
     for (int from = 0; from < rows.size(); from += ROWS_PER_TRANSACTION) {
       int to = Math.min(rows.size(), from + ROWS_PER_TRANSACTION);
       java.util.Set<String> seenBefore = new java.util.HashSet<>(seenInThisRound);
@@ -106,7 +103,7 @@ class HealthCheckController {
         int first = from;
         transaction.executeWithoutResult(status -> {
           for (int i = first; i < to; i++) {
-            results[i] = inSavepoint(i + 1, rows.get(i), caller, seenInThisRound);
+            results[i] = inSavepoint(i + 1, rows.get(i), caller, round);
           }
         });
       } catch (RuntimeException commitFailed) {
@@ -115,7 +112,7 @@ class HealthCheckController {
         for (int i = from; i < to; i++) {
           int row = i + 1;
           CohortRow given = rows.get(i);
-          results[i] = outcome(row, () -> transaction.execute(status -> one(row, given, caller, seenInThisRound)));
+          results[i] = outcome(row, () -> transaction.execute(status -> one(row, given, caller, round)));
         }
       }
     }
@@ -126,8 +123,8 @@ class HealthCheckController {
    * One row in a savepoint of the batch's transaction: a row that fails is rolled back to its
    * savepoint (its case, process instance and mail gone), the rows before and after it stay.
    */
-  private RowResult inSavepoint(int row, CohortRow given, Caller caller, java.util.Set<String> seenInThisRound) {
-    return outcome(row, () -> savepoint.execute(status -> one(row, given, caller, seenInThisRound)));
+  private RowResult inSavepoint(int row, CohortRow given, Caller caller, HealthCheckIntake.Door round) {
+    return outcome(row, () -> savepoint.execute(status -> one(row, given, caller, round)));
   }
 
   private static RowResult outcome(int row, java.util.function.Supplier<RowResult> attempt) {
@@ -148,62 +145,25 @@ class HealthCheckController {
     return new CohortResult(rows, counts, results);
   }
 
-  private RowResult one(int row, CohortRow given, Caller caller, java.util.Set<String> seenInThisRound) {
-    if (given == null || given.identityCode() == null || given.identityCode().isBlank()) {
+  /** One row through the path's one door (HealthCheckIntake), as a coordinator's referral or an invitation. */
+  private RowResult one(int row, CohortRow given, Caller caller, HealthCheckIntake.Door round) {
+    if (given == null) {
       return new RowResult(row, "invalid", null, "identityCode: required");
     }
-    PersonalIdentityCode code = PersonalIdentityCode.parse(given.identityCode());
-    for (String[] required : new String[][] {{"name", given.name()}, {"municipality", given.municipality()}}) {
-      if (required[1] == null || required[1].isBlank()) {
-        return new RowResult(row, "invalid", null, required[0] + ": required");
-      }
+    String wayIn = HealthCheckRequest.REFERRAL.equals(given.wayIn()) ? HealthCheckRequest.REFERRAL
+        : HealthCheckRequest.INVITATION;
+    HealthCheckRequest request = new HealthCheckRequest(given.identityCode(), given.name(), given.email(),
+        given.phone(), given.municipality(), given.unemploymentMonths(), given.unemployed(),
+        given.coveredByOccupationalHealth(), given.monthsSinceLastHealthCheck(), wayIn, given.referralReason(),
+        given.language(), null, caller.userId());
+    HealthCheckIntake.Outcome outcome = intake.take(request, round);
+    if (outcome instanceof HealthCheckIntake.Started started) {
+      return new RowResult(row, "started", started.caseNumber(), started.reason());
     }
-    // A cell starting like a spreadsheet formula (=, +, -, @) is no name, address or municipality: refused so
-    // that it never reaches a CSV someone opens in Excel (formula injection; HostileInputIT, issue 20).
-    String[][] texts = {{"name", given.name()}, {"email", given.email()}, {"municipality", given.municipality()},
-        {"phone", given.phone() == null || given.phone().matches("\\+[0-9 ()-]*") ? null : given.phone()}};
-    for (String[] text : texts) {
-      if (text[1] != null && !text[1].isEmpty() && "=+-@\t\r".indexOf(text[1].charAt(0)) >= 0) {
-        return new RowResult(row, "invalid", null, text[0] + ": must not start with =, +, -, @ (a spreadsheet formula)");
-      }
+    if (outcome instanceof HealthCheckIntake.Duplicate duplicate) {
+      return new RowResult(row, "duplicate", duplicate.caseNumber(), duplicate.reason());
     }
-    // "language: must be fi or sv" makes the row invalid, as any other bad field does.
-    ClientLanguage language = ClientLanguage.fromCode(given.language());
-    if (!seenInThisRound.add(code.value())) {
-      return new RowResult(row, "duplicate", null, "the same client appears earlier in this round");
-    }
-    var recent = checks.recentCheckOf(code);
-    if (recent.isPresent()) {
-      return new RowResult(row, "duplicate", recent.get(), "invited or checked in the last 12 months");
-    }
-    Map<String, Object> screening = new java.util.HashMap<>();
-    screening.put("unemployed", given.unemployed());
-    screening.put("coveredByOccupationalHealth", given.coveredByOccupationalHealth());
-    screening.put("monthsSinceLastHealthCheck", given.monthsSinceLastHealthCheck());
-    screening.put("unemploymentMonths", given.unemploymentMonths());
-    Map<String, Object> decision = decisions.evaluateDecisionByKey("health-check-eligibility").variables(screening)
-        .evaluate().getSingleResult().getEntryMap();
-    if (!Boolean.TRUE.equals(decision.get("eligible"))) {
-      return new RowResult(row, "not-eligible", null, String.valueOf(decision.get("eligibilityReason")));
-    }
-    String wayIn = "referral".equals(given.wayIn()) ? "referral" : "invitation";
-    HealthCheckService.Intake intake = checks.open(new HealthCheckService.NewHealthCheck(code, given.name(),
-        given.email(), given.phone(), given.municipality(), wayIn, (String) decision.get("priority"), Agency.TE,
-        caller.userId()));
-    Map<String, Object> variables = new java.util.HashMap<>(screening);
-    variables.put(HealthCheckModel.HEALTH_CHECK_ID, intake.healthCheckId());
-    variables.put(HealthCheckModel.CASE_NUMBER, intake.caseNumber());
-    variables.put(HealthCheckModel.REQUESTED_BY, caller.userId());
-    variables.put(HealthCheckModel.WAY_IN, wayIn);
-    variables.put("referralReason", given.referralReason());
-    variables.put(ClientLanguage.VARIABLE, language.code());
-    // Screened above: the process's eligibility step takes this answer instead of deciding again.
-    variables.put(HealthCheckModel.ELIGIBLE, true);
-    variables.put("eligibilityReason", decision.get("eligibilityReason"));
-    variables.put("priority", decision.get("priority"));
-    runtimeService.createProcessInstanceByKey(HealthCheckModel.PROCESS_KEY).businessKey(intake.caseNumber())
-        .setVariables(variables).execute();
-    return new RowResult(row, "started", intake.caseNumber(), String.valueOf(decision.get("eligibilityReason")));
+    return new RowResult(row, "not-eligible", null, ((HealthCheckIntake.NotEligible) outcome).reason());
   }
 
   /** A booking from the appointment system. */

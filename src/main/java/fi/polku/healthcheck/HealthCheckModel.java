@@ -6,12 +6,21 @@ public final class HealthCheckModel {
   public static final String PROCESS_KEY = "health-check-invitation";
   /** The message by which a booking from the appointment system reaches the waiting invitation. */
   public static final String MESSAGE_BOOKED = "HealthCheckBooked";
+  /**
+   * The message by which an invitation round's row, screened and with its case opened by
+   * {@link HealthCheckIntake}, starts the path (StartEvent_RequestedViaApi).
+   */
+  public static final String MESSAGE_REQUESTED = "HealthCheckRequested";
 
   public static final String HEALTH_CHECK_ID = "healthCheckId";
   public static final String CASE_NUMBER = "caseNumber";
   public static final String REQUESTED_BY = "requestedBy";
   public static final String WAY_IN = "wayIn";
+  public static final String REFERRAL_REASON = "referralReason";
+  /** The eligibility decision's answer, taken by the intake before the case is opened. */
   public static final String ELIGIBLE = "eligible";
+  public static final String ELIGIBILITY_REASON = "eligibilityReason";
+  public static final String PRIORITY = "priority";
   public static final String CLIENT_DECLINED = "clientDeclined";
   public static final String ATTENDED = "attended";
   public static final String MISSED_APPOINTMENTS = "missedAppointments";
@@ -25,9 +34,21 @@ public final class HealthCheckModel {
   public static final String REFER_ONWARD = "referOnward";
   /** The onward referrals to request, a Json list of route, service and reason. */
   public static final String ONWARD_ROUTES = "onwardRoutes";
+  /** The routing decision's rows as Task_Route (a business-rule task) gives them to Task_RecordRoutes. */
+  public static final String ROUTING_RESULTS = "routingResults";
   public static final String APPOINTMENT_AT = "appointmentAt";
   public static final String APPOINTMENT_PLACE = "appointmentPlace";
 
+  /** Screens a request: the intake takes it once, before the case is opened (HealthCheckIntake). */
+  public static final String DECISION_ELIGIBILITY = "health-check-eligibility";
+  /** Routes a checked client (hit policy COLLECT): the business-rule task Task_Route. */
+  public static final String DECISION_ROUTING = "health-check-routing";
+
+  public static final String START_FORM = "StartEvent_CheckRequested";
+  public static final String START_VIA_API = "StartEvent_RequestedViaApi";
+  public static final String TASK_REGISTER = "Task_RegisterHealthCheck";
+  public static final String TASK_ROUTE = "Task_Route";
+  public static final String TASK_RECORD_ROUTES = "Task_RecordRoutes";
   public static final String TASK_RECORD_BOOKING = "Task_RecordBooking";
   public static final String TIMER_REMINDER = "Timer_Reminder";
   public static final String TIMER_UNANSWERED = "Timer_Unanswered";

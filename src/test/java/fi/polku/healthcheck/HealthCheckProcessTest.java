@@ -70,6 +70,7 @@ class HealthCheckProcessTest {
   @Autowired HealthCheckContent healthCheckContent;
   @Autowired fi.polku.notify.MailProperties mail;
   @Autowired OnwardReferrals onwardReferrals;
+  @Autowired HealthCheckIntake intake;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -103,6 +104,45 @@ class HealthCheckProcessTest {
     assertThat(templates(caseNumber)).containsExactly("health-check-invitation", "referrer-status-notice");
     assertThat(jdbc.queryForObject("select route from health_check where case_number = ?", String.class, caseNumber))
         .isEqualTo("health-plan-only");
+  }
+
+  /**
+   * The path's one door: a coordinator's referral as an invitation round's row (the API's door, as
+   * the controller calls it), the same referral through the start form, and a nurse's walk-in all
+   * go through HealthCheckIntake and leave the same rows and the same instance.
+   */
+  @Test
+  void aRoundsRowTheStartFormAndAWalkInGoThroughTheOneDoorToTheSameRowsAndState() {
+    HealthCheckIntake.Outcome row = intake.take(new HealthCheckRequest(TestReferrals.randomTestCode(), "Testi Asiakas",
+        "asiakas@polku.invalid", null, "Jyväskylä", 30, true, false, null, "referral",
+        "Pitkäaikaistyötön, ei terveystarkastusta", null, null, "koordinaattori"), intake.round(new java.util.HashSet<>()));
+    ProcessInstance form = start("referral", "koordinaattori", "te-coordinator", false);
+    ProcessInstance walkIn = start("walk-in", "terveydenhoitaja", "health-check-nurse", false);
+
+    String viaApi = ((HealthCheckIntake.Started) row).caseNumber();
+    Map<String, Object> rows = HealthCheckDoors.rows(jdbc, viaApi);
+    assertThat(rows).isEqualTo(HealthCheckDoors.rows(jdbc, caseNumberOf(form))).containsEntry("way_in", "referral")
+        .containsEntry("priority", "high").containsEntry("opened_by_agency", "te")
+        .containsEntry("agencies", List.of("sote", "te"));
+    Map<String, Object> state = HealthCheckDoors.state(runtimeService, managementService, viaApi);
+    assertThat(state).isEqualTo(HealthCheckDoors.state(runtimeService, managementService, caseNumberOf(form)))
+        .containsEntry("(waiting at)", List.of(TASK_SEND_INVITATION)).containsEntry(ELIGIBLE, true)
+        .containsEntry(PRIORITY, "high").doesNotContainKeys(HealthCheckDoors.NOT_LEFT.toArray(String[]::new));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(viaApi).singleResult())
+        .hasPassed(START_VIA_API).hasNotPassed(TASK_REGISTER);
+    assertThat(form).hasPassed(START_FORM, TASK_REGISTER).hasNotPassed(START_VIA_API);
+
+    // The walk-in: the same intake, the sote centre's own client, checked at once.
+    Map<String, Object> walkInRows = new java.util.TreeMap<>(rows);
+    walkInRows.putAll(Map.of("way_in", "walk-in", "requested_by", "terveydenhoitaja", "opened_by", "terveydenhoitaja",
+        "opened_by_agency", "sote", "agencies", List.of("sote")));
+    assertThat(HealthCheckDoors.rows(jdbc, caseNumberOf(walkIn))).isEqualTo(walkInRows);
+    Map<String, Object> walkInState = new java.util.TreeMap<>(state);
+    walkInState.putAll(Map.of(WAY_IN, "walk-in", REQUESTED_BY, "terveydenhoitaja", "(waiting at)",
+        List.of(TASK_HEALTH_CHECK), "(jobs at)", List.of()));
+    walkInState.put(REFERRAL_REASON, null);
+    assertThat(HealthCheckDoors.state(runtimeService, managementService, caseNumberOf(walkIn)))
+        .isEqualTo(walkInState);
   }
 
   @Test
