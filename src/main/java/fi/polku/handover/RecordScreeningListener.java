@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the screening's answer with the hand-over when Task_Screen ends: the decision
- * oh-handover-screening itself is taken in the diagram (a business-rule task), this only keeps its
- * answer in our table for the evaluation.
+ * Records the screening's answer with the hand-over as the path leaves Task_Screen (a listener on
+ * Flow_ToInTargetGroup: the task's output mapping has then set {@code inTargetGroup}, which it has not
+ * yet for the task's own end listeners). The decision oh-handover-screening is taken in the diagram,
+ * by the business-rule task; this only keeps its answer in our table for the evaluation.
  */
 @Component("recordScreeningListener")
 class RecordScreeningListener implements ExecutionListener {
