@@ -29,6 +29,12 @@ for key in ["te-referral", "health-check-invitation", "oh-handover"]:
     xml = xml.replace("<camunda:inputOutput></camunda:inputOutput>", "")
     # Our task and execution listeners (they read and write Polku's tables) are not part of a bare engine.
     xml = re.sub(r'\s*<camunda:(?:task|execution)Listener delegateExpression="\$\{[^}]*\}"[^>]*/>', "", xml)
+    # A business-rule task's decision -> the no-op class, and its output mapping of the decision's
+    # result goes with it (the benchmark gives the gateways' variables at the start, as before).
+    xml = re.sub(r'camunda:decisionRef="[^"]*"', f'camunda:class="{NO_OP}"', xml)
+    xml = re.sub(r'\s*camunda:(?:decisionRefBinding|mapDecisionResult|resultVariable)="[^"]*"', "", xml)
+    xml = re.sub(r'<camunda:inputOutput>(?:(?!</camunda:inputOutput>).)*decisionResult.*?</camunda:inputOutput>', "", xml,
+                 flags=re.S)
     # Field injections belong to our delegates.
     xml = re.sub(r'<camunda:field name="[^"]*">.*?</camunda:field>', "", xml, flags=re.S)
     # Forms are Tasklist's; the engine API does not need them.

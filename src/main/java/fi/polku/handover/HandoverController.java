@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.polku.api.Caller;
 import fi.polku.api.IdempotentRequests;
 import fi.polku.cases.ClientCaseService;
-import fi.polku.cases.ClientLanguage;
 import fi.polku.api.ConflictException;
 import fi.polku.api.ForbiddenException;
 import fi.polku.cases.Agency;
@@ -13,16 +12,10 @@ import fi.polku.cases.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Occupational-health hand-overs (path 3)")
 class HandoverController {
 
+  private final HandoverIntake intake;
   private final HandoverService handovers;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
@@ -46,8 +40,9 @@ class HandoverController {
   private final ClientCaseService cases;
   private final ObjectMapper json;
 
-  HandoverController(HandoverService handovers, RuntimeService runtimeService, TransactionTemplate transaction,
+  HandoverController(HandoverIntake intake, HandoverService handovers, RuntimeService runtimeService, TransactionTemplate transaction,
       IdempotentRequests idempotent, ClientCaseService cases, ObjectMapper json) {
+    this.intake = intake;
     this.handovers = handovers;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
@@ -56,24 +51,9 @@ class HandoverController {
     this.json = json;
   }
 
-  /** A client an occupational-health provider brings onto the path. */
-  record HandoverRequest(
-      @NotBlank(message = "required") String identityCode,
-      @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String name,
-      @Email(message = "not an e-mail address") String email,
-      @Size(max = 50, message = "at most 50 characters") String phone,
-      @NotBlank(message = "required") String municipality,
-      @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String provider,
-      @NotBlank(message = "required") @Size(max = 200, message = "at most 200 characters") String employer,
-      @NotNull(message = "required") LocalDate employmentEndDate,
-      @NotNull(message = "required") Boolean changeSecurity,
-      @NotNull(message = "required") Boolean partialWorkAbility,
-      @NotNull(message = "required") Boolean threatOfUnemployment,
-      @Pattern(regexp = "fi|sv", message = "one of fi, sv") String language) {}
-
   record HandoverCreated(String caseNumber) {}
 
-  /** Starts path 3 for a client; 201 with the case number. */
+  /** Starts path 3 for a client through the path's one intake ({@link HandoverIntake}); 201 with the case number. */
   @PostMapping(path = "/api/oh-handovers", consumes = "application/json", produces = "application/json")
   @Operation(summary = "Start an occupational-health hand-over (path 3)",
       description = "Occupational health only. Send an Idempotency-Key: a retried POST returns the first answer.")
@@ -86,7 +66,7 @@ class HandoverController {
     // The request as stored for idempotency: the identity code only as its keyed fingerprint.
     String fingerprint = json.writeValueAsString(request).replace(request.identityCode(), "") + "|" + cases.fingerprint(code);
     return transaction.execute(status -> idempotent.once(caller, idempotencyKey, fingerprint, () -> {
-      String caseNumber = create(request, code, caller);
+      String caseNumber = intake.request(request, caller.userId());
       try {
         return new IdempotentRequests.Answer(201, "/api/cases/" + caseNumber,
             json.writeValueAsString(new HandoverCreated(caseNumber)));
@@ -94,21 +74,6 @@ class HandoverController {
         throw new IllegalStateException(e);
       }
     })).toResponse();
-  }
-
-  private String create(HandoverRequest request, PersonalIdentityCode code, Caller caller) {
-    HandoverService.Intake intake = handovers.open(new HandoverService.NewHandover(code, request.name(),
-        request.email(), request.phone(), request.municipality(), request.provider(), request.employer(),
-        request.employmentEndDate()), caller.userId());
-    runtimeService.createProcessInstanceByKey(OhHandoverModel.PROCESS_KEY).businessKey(intake.caseNumber())
-        .setVariables(Map.of(OhHandoverModel.HANDOVER_ID, intake.handoverId(),
-            OhHandoverModel.CASE_NUMBER, intake.caseNumber(), OhHandoverModel.STARTED_BY, caller.userId(),
-            OhHandoverModel.EMPLOYMENT_END_DATE, request.employmentEndDate().toString(),
-            "changeSecurity", request.changeSecurity(), "partialWorkAbility", request.partialWorkAbility(),
-            "threatOfUnemployment", request.threatOfUnemployment()))
-        .setVariable(ClientLanguage.VARIABLE, ClientLanguage.fromCode(request.language()).code())
-        .execute();
-    return intake.caseNumber();
   }
 
   record JobLossReport(LocalDate endedOn) {}

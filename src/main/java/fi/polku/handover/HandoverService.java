@@ -1,10 +1,6 @@
 package fi.polku.handover;
 
-import fi.polku.cases.Agency;
-import fi.polku.cases.ClientCase;
-import fi.polku.cases.ClientCaseService;
-import fi.polku.cases.NewCase;
-import fi.polku.cases.PersonalIdentityCode;
+import fi.polku.calendar.WorkingDays;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,40 +17,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class HandoverService {
 
   private final JdbcTemplate jdbc;
-  private final ClientCaseService cases;
   private final Clock clock;
 
-  HandoverService(JdbcTemplate jdbc, ClientCaseService cases, Clock clock) {
+  HandoverService(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
-    this.cases = cases;
     this.clock = clock;
   }
 
-  /** A client an occupational-health professional brings onto the path. */
-  public record NewHandover(PersonalIdentityCode identityCode, String clientName, String clientEmail, String clientPhone,
-      String municipality, String provider, String employer, LocalDate employmentEndDate) {}
-
-  /** What intake created. */
-  public record Intake(String caseNumber, long handoverId) {}
-
-  /** Opens the case (agency oh) and the hand-over record. */
-  @Transactional
-  public Intake open(NewHandover handover, String startedBy) {
-    ClientCase clientCase = cases.openCase(new NewCase(handover.identityCode(), handover.clientName(),
-        handover.clientEmail(), handover.clientPhone(), handover.municipality(), Agency.OH, startedBy));
+  /** Records the hand-over of a case just opened (by {@link HandoverIntake}); its id. */
+  long record(String caseNumber, String provider, String employer, LocalDate employmentEndDate, String startedBy) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into handover (case_number, provider, employer,"
           + " employment_end_date, started_by, created_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      statement.setString(1, clientCase.caseNumber());
-      statement.setString(2, handover.provider());
-      statement.setString(3, handover.employer());
-      statement.setObject(4, handover.employmentEndDate());
+      statement.setString(1, caseNumber);
+      statement.setString(2, provider);
+      statement.setString(3, employer);
+      statement.setObject(4, employmentEndDate);
       statement.setString(5, startedBy);
       statement.setTimestamp(6, Timestamp.from(clock.instant()));
       return statement;
     }, key);
-    return new Intake(clientCase.caseNumber(), key.getKey().longValue());
+    return key.getKey().longValue();
   }
 
   /** Records the screening's answer. */
@@ -69,7 +53,7 @@ public class HandoverService {
   @Transactional
   public void recordBilling(String caseNumber, int statutoryMinutes, int pilotMinutes) {
     String provider = jdbc.queryForObject("select provider from handover where case_number = ?", String.class, caseNumber);
-    String month = YearMonth.now(clock.withZone(fi.polku.calendar.WorkingDays.FINLAND)).toString();
+    String month = YearMonth.now(clock.withZone(WorkingDays.FINLAND)).toString();
     jdbc.update("delete from handover_billing where case_number = ?", caseNumber);
     for (Object[] part : new Object[][] {{"statutory", "employer", statutoryMinutes}, {"pilot", "programme", pilotMinutes}}) {
       jdbc.update("insert into handover_billing (case_number, part, payer, provider, billing_month, minutes, recorded_at)"

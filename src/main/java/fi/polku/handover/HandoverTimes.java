@@ -1,6 +1,7 @@
 package fi.polku.handover;
 
 import fi.polku.calendar.WorkingDays;
+import fi.polku.cases.ProcessValues;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,7 @@ public class HandoverTimes {
 
   /** The end of the expected employment day plus the grace period, in Finnish time. */
   public Date graceEnd(Object employmentEndDate) {
-    LocalDate end = LocalDate.parse(String.valueOf(employmentEndDate).substring(0, 10));
+    LocalDate end = ProcessValues.date(employmentEndDate);
     return Date.from(end.plus(Period.parse(properties.gracePeriod())).plusDays(1)
         .atStartOfDay(WorkingDays.FINLAND).toInstant());
   }

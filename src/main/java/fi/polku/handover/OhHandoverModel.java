@@ -6,6 +6,8 @@ public final class OhHandoverModel {
   public static final String PROCESS_KEY = "oh-handover";
   /** The message by which a job loss reaches the waiting hand-over. */
   public static final String MESSAGE_JOB_LOSS = "JobLossReported";
+  /** The message by which {@link HandoverIntake} starts the path for a case the provider's system requested. */
+  public static final String MESSAGE_HANDOVER_REQUESTED = "OhHandoverRequested";
 
   public static final String HANDOVER_ID = "handoverId";
   public static final String CASE_NUMBER = "caseNumber";
@@ -13,6 +15,11 @@ public final class OhHandoverModel {
   public static final String EMPLOYMENT_END_DATE = "employmentEndDate";
   /** The message that brings a corrected expected end of employment (e.g. a longer notice period). */
   public static final String MESSAGE_END_DATE_CORRECTED = "EmploymentEndDateCorrected";
+  /** The screening's three questions, as the start form and the API name them (inputs of oh-handover-screening). */
+  public static final String CHANGE_SECURITY = "changeSecurity";
+  public static final String PARTIAL_WORK_ABILITY = "partialWorkAbility";
+  public static final String THREAT_OF_UNEMPLOYMENT = "threatOfUnemployment";
+  /** The screening's answers (outputs of the decision oh-handover-screening, mapped by Task_Screen). */
   public static final String IN_TARGET_GROUP = "inTargetGroup";
   public static final String SCREENING_REASON = "screeningReason";
   public static final String REHABILITATION_NEED = "rehabilitationNeed";
@@ -29,6 +36,11 @@ public final class OhHandoverModel {
   /** The warning about that right the professional reads when choosing the receiver. */
   public static final String PENSION_RIGHT_WARNING = "pensionRightWarning";
 
+  public static final String START_FORM = "StartEvent_HandoverStarted";
+  public static final String START_REQUESTED = "StartEvent_HandoverRequested";
+  public static final String TASK_REGISTER_HANDOVER = "Task_RegisterHandover";
+  public static final String TASK_SCREEN = "Task_Screen";
+  public static final String DECISION_SCREENING = "oh-handover-screening";
   public static final String TASK_EXTENDED_HEALTH_CHECK = "Task_ExtendedHealthCheck";
   public static final String TASK_SEND_REHABILITATION_NOTICE = "Task_SendRehabilitationNotice";
   public static final String TASK_REFER_REHABILITATION = "Task_ReferRehabilitation";

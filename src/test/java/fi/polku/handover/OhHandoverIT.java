@@ -42,6 +42,7 @@ class OhHandoverIT extends PostgresSpringTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   HttpTestClient http;
 
   @BeforeEach
@@ -49,6 +50,54 @@ class OhHandoverIT extends PostgresSpringTest {
     http = new HttpTestClient(port);
     staff(OH, "oh-professional");
     staff(COORDINATOR, "te-coordinator");
+  }
+
+  /**
+   * Every way in: the provider's system through the API, the professional through Tasklist's start
+   * form (what Tasklist posts), and the same values posted to the engine's plain start. All go
+   * through the one intake and leave the same rows and the same process state; only who started
+   * differs.
+   */
+  @Test
+  void everyWayInLeavesTheSameRowsAndProcessState() throws Exception {
+    String byApi = start();
+    Map<String, Object> entered = new java.util.HashMap<>(Map.of("identityCode", TestReferrals.randomTestCode(),
+        "clientName", "Testi Asiakas", "clientEmail", "asiakas@polku.invalid", "municipality", "Jyväskylä",
+        "providerName", "Työterveys IT Oy", "employerName", "Esimerkkitehdas Oy",
+        "employmentEndDate", LocalDate.now(WorkingDays.FINLAND).plusMonths(1), "changeSecurity", false,
+        "partialWorkAbility", true, "threatOfUnemployment", true));
+    String byForm = startInTasklist("submit-form", entered);
+    entered.put("identityCode", TestReferrals.randomTestCode());
+    String byPlainStart = startInTasklist("start", entered);
+
+    Map<String, Object> api = HandoverCaseState.of(jdbc, runtimeService, byApi);
+    assertThat(startedBy(api)).isEqualTo(List.of("oh-system", "oh-system", "oh-system"));
+    Map<String, Object> form = HandoverCaseState.of(jdbc, runtimeService, byForm);
+    assertThat(startedBy(form)).isEqualTo(List.of(OH, OH, OH));
+    Map<String, Object> plainStart = HandoverCaseState.of(jdbc, runtimeService, byPlainStart);
+    assertThat(startedBy(plainStart)).isEqualTo(List.of(OH, OH, OH));
+    assertThat(form).isEqualTo(api);
+    assertThat(plainStart).isEqualTo(api);
+    assertThat(api.get("waitingAt")).isEqualTo(List.of("Task_ExtendedHealthCheck"));
+    assertThat(api.get("handover").toString()).contains("in_target_group=true");
+  }
+
+  /** Starts oh-handover as the professional by the engine REST call ({@code submit-form} or {@code start}); the case number. */
+  private String startInTasklist(String call, Map<String, Object> entered) throws Exception {
+    String body = fi.polku.engine.TasklistForm.restBody(fi.polku.engine.TasklistForm.byId("oh-handover-start").submit(entered));
+    HttpResponse<String> started = http.send(http.request("/engine-rest/process-definition/key/oh-handover/" + call, OH,
+        STAFF_PASSWORD).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(JSON.readTree(started.body()).get("id").asText()).singleResult().getBusinessKey();
+  }
+
+  /** Takes who started out of the state (the hand-over's starter, the case's opener, the variable), to compare the rest. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> startedBy(Map<String, Object> state) {
+    return List.of(((Map<String, Object>) state.get("handover")).remove("started_by"),
+        ((Map<String, Object>) state.get("case")).remove("opened_by"),
+        ((Map<String, Object>) state.get("variables")).remove(OhHandoverModel.STARTED_BY));
   }
 
   @Test

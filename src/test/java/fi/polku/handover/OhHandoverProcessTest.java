@@ -66,6 +66,7 @@ class OhHandoverProcessTest {
   @Autowired HandoverTimes handoverTimes;
   @Autowired JdbcTemplate jdbc;
   @Autowired fi.polku.onward.OnwardReferrals onwardReferrals;
+  @Autowired HandoverIntake intake;
 
   @BeforeEach
   void useTheSpringEngine() {
@@ -90,6 +91,45 @@ class OhHandoverProcessTest {
     assertThat(handover).isEnded().hasPassed(END_NOT_IN_TARGET_GROUP).hasNotPassed(TASK_EXTENDED_HEALTH_CHECK);
     assertThat(jdbc.queryForObject("select in_target_group from handover where case_number = ?", Boolean.class,
         caseNumberOf(handover))).isFalse();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theProvidersSystemAndTheStartFormGoThroughOneIntakeAndLeaveTheSameRowsAndProcessState() {
+    ProcessInstance byForm = start(false);
+    String byApi = intake.request(new HandoverRequest(TestReferrals.randomTestCode(), "Testi Asiakas",
+        "asiakas@polku.invalid", null, "Jyväskylä", "Työterveys Esimerkki Oy", "Esimerkkitehdas Oy",
+        LocalDate.now(WorkingDays.FINLAND).plusMonths(1), false, true, true, null), "tyoterveys");
+
+    Map<String, Object> formState = HandoverCaseState.of(jdbc, runtimeService, caseNumberOf(byForm));
+    assertThat(HandoverCaseState.of(jdbc, runtimeService, byApi)).isEqualTo(formState);
+    assertThat(formState.get("waitingAt")).isEqualTo(List.of(TASK_EXTENDED_HEALTH_CHECK));
+    assertThat((Map<String, Object>) formState.get("handover")).containsEntry("in_target_group", true)
+        .containsEntry("started_by", "tyoterveys");
+    assertThat(((Map<String, Object>) formState.get("variables")).keySet()).as("no personal data and no form fields left")
+        .containsExactlyInAnyOrder(STARTED_BY, EMPLOYMENT_END_DATE, CHANGE_SECURITY, PARTIAL_WORK_ABILITY,
+            THREAT_OF_UNEMPLOYMENT, IN_TARGET_GROUP, SCREENING_REASON);
+    assertThat(byForm).hasPassed(START_FORM, TASK_REGISTER_HANDOVER, TASK_SCREEN).hasNotPassed(START_REQUESTED);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(byApi).singleResult())
+        .hasPassed(START_REQUESTED, TASK_SCREEN).hasNotPassed(START_FORM, TASK_REGISTER_HANDOVER);
+  }
+
+  @Test
+  void theIntakeRefusesARequestWithAnInvalidIdentityCodeBeforeAnythingIsStored() {
+    int cases = jdbc.queryForObject("select count(*) from client_case", Integer.class);
+    String valid = TestReferrals.randomTestCode();
+    String invalid = valid.substring(0, 10) + (valid.charAt(10) == 'A' ? 'B' : 'A');
+    HandoverRequest request = new HandoverRequest(invalid, "Testi Asiakas", null, null, "Jyväskylä",
+        "Työterveys Esimerkki Oy", "Esimerkkitehdas Oy", LocalDate.now(WorkingDays.FINLAND).plusMonths(1), false, true,
+        true, null);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.request(request, "oh-system"))
+        .isInstanceOf(fi.polku.cases.InvalidIdentityCodeException.class).hasMessageNotContaining(invalid.substring(0, 6));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.request(new HandoverRequest(
+            TestReferrals.randomTestCode(), "Testi Asiakas", null, null, "Jyväskylä", "Työterveys Esimerkki Oy", " ",
+            LocalDate.now(WorkingDays.FINLAND).plusMonths(1), false, true, true, null), "oh-system"))
+        .isInstanceOf(fi.polku.api.InvalidParameterException.class).hasMessage("required");
+    assertThat(jdbc.queryForObject("select count(*) from client_case", Integer.class)).isEqualTo(cases);
   }
 
   @Test
