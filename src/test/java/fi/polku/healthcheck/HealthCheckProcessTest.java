@@ -145,6 +145,22 @@ class HealthCheckProcessTest {
         .isEqualTo(walkInState);
   }
 
+  /** The API's door answers a round's row outside the target group at once: no case, no client, no instance. */
+  @Test
+  void aRoundsRowOutsideTheTargetGroupOpensNothing() {
+    long cases = jdbc.queryForObject("select count(*) from client_case", Long.class);
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+
+    HealthCheckIntake.Outcome row = intake.take(new HealthCheckRequest(TestReferrals.randomTestCode(), "Testi Asiakas",
+        "asiakas@polku.invalid", null, "Jyväskylä", 30, true, true, null, "invitation", null, null, null, "te-system"),
+        intake.round(new java.util.HashSet<>()));
+
+    assertThat(row).isEqualTo(new HealthCheckIntake.NotEligible(
+        "Työterveyshuollon piirissä: terveystarkastus omassa työterveyshuollossa"));
+    assertThat(jdbc.queryForObject("select count(*) from client_case", Long.class)).isEqualTo(cases);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(instances);
+  }
+
   @Test
   void aBookingFromTheAppointmentSystemAndAWorkAbilityConcernStartTheReferralForTheSameCase() {
     ProcessInstance check = start("referral", "koordinaattori", "te-coordinator", true);
