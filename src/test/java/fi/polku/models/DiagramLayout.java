@@ -234,9 +234,10 @@ final class DiagramLayout {
   }
 
   /**
-   * From the first start event without a trigger (the one staff start from Tasklist, else the
-   * first) to the end event drawn furthest right, there is a chain of flows that each run left to
-   * right, and inside one lane as one straight horizontal line between nodes centred on it.
+   * From a start event to the end event drawn furthest right there is a chain of flows that each
+   * run left to right, and inside one lane as one straight horizontal line between nodes centred
+   * on it: the reader follows the happy path along straight lines, changing line only where it
+   * changes lane.
    */
   private void checkHappyPath() {
     Process process = model.getModelElementsByType(Process.class).stream()
@@ -244,20 +245,18 @@ final class DiagramLayout {
     if (process == null) {
       return;
     }
-    List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
-    StartEvent start = starts.stream().filter(s -> s.getEventDefinitions().isEmpty()).findFirst()
-        .orElse(starts.isEmpty() ? null : starts.get(0));
+    List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream()
+        .filter(st -> shapes.containsKey(st.getId())).toList();
     EndEvent end = process.getChildElementsByType(EndEvent.class).stream()
         .filter(e -> shapes.containsKey(e.getId()))
         .max((a, b) -> Double.compare(shapes.get(a.getId()).centreX(), shapes.get(b.getId()).centreX()))
         .orElse(null);
-    if (start == null || end == null || !shapes.containsKey(start.getId())) {
+    if (starts.isEmpty() || end == null) {
       return;
     }
     Set<String> reached = new HashSet<>();
-    Deque<FlowNode> next = new ArrayDeque<>();
-    next.add(start);
-    reached.add(start.getId());
+    Deque<FlowNode> next = new ArrayDeque<>(starts);
+    starts.forEach(st -> reached.add(st.getId()));
     List<String> stops = new ArrayList<>();
     while (!next.isEmpty()) {
       FlowNode node = next.poll();
@@ -275,8 +274,8 @@ final class DiagramLayout {
       }
     }
     if (!reached.contains(end.getId())) {
-      problem.accept(start.getId(), "the happy path does not reach " + end.getId()
-          + " (the end drawn furthest right) on flows running left to right, straight within a lane: it stops at "
+      problem.accept(end.getId(), "the happy path does not reach this end (the one drawn furthest right) from a start event"
+          + " on flows running left to right, straight within a lane: it stops at "
           + String.join(", ", stops));
     }
   }
