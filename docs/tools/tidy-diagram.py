@@ -8,9 +8,11 @@ The optional layout file (Python) may set:
   size     = {'Task_X': (width, height), ...}          resize shapes
   boundary = {'Timer_X': ('bottom', dx), ...}          boundary event centred on its host's side,
                                                       dx from the host's left edge
-  via      = {'Flow_X': [(x, y), ...], ...}            inner waypoints; the ends dock on the shapes
+  via      = {'Flow_X': [(x, y), ...] or 'auto', ...}  inner waypoints (the ends dock on the shapes)
   label    = {'Gateway_X': 'above'|'below'|'left'|'right'|(x, y), ...}   where a label goes
   lanes    = [('Lane_X', height), ...]                 lane heights, top to bottom
+  keep_routes = True                                  keep the drawn flows (except those in via)
+  keep_labels = ['Flow_X', ...]                       labels left where they are
 Every other flow is routed orthogonally, every label is sized as Camunda Modeler (bpmn-js) sizes
 it (Arial 11 px, wrapped at 90 px). Only numbers inside the bpmndi: section change, so the file
 merges with edits of the process part. Check the result with ModelConventionsTest and look at
@@ -100,8 +102,8 @@ def main(path, layout_path=None):
         b = boxes[id_]
         boxes[id_] = Box(cx - b.w / 2, cy - b.h / 2, b.w, b.h)
     for id_, host in attached.items():
-        side, dx = boundary.get(id_, ('bottom', None))
         h, b = boxes[host], boxes[id_]
+        side, dx = boundary.get(id_, ('bottom' if b.cy > h.cy else 'top', None))
         if dx is None:
             dx = b.cx - h.x
         cy = h.bottom if side == 'bottom' else h.y
@@ -130,7 +132,7 @@ def main(path, layout_path=None):
         s, t = flows[fid]
         sb, tb = boxes[s], boxes[t]
         sk, tk = kinds[s], kinds[t]
-        if fid in via:
+        if via.get(fid, 'auto') != 'auto':
             inner = via[fid]
             return [dock(sb, inner[0], sk)] + list(inner) + [dock(tb, inner[-1], tk)]
         if sk == 'boundaryEvent':
@@ -151,7 +153,14 @@ def main(path, layout_path=None):
         mx = (sb.right + tb.x) / 2
         return [(sb.right, sb.cy), (mx, sb.cy), (mx, tb.cy), (tb.x, tb.cy)]
 
-    points = {fid: route(fid) for fid in flows}
+    edge_re = re.compile(r'<bpmndi:BPMNEdge\b[^>]*bpmnElement="([^"]+)"[^>]*>.*?</bpmndi:BPMNEdge>', re.S)
+    drawn = {}
+    for m in edge_re.finditer(text):
+        drawn[m.group(1)] = [(float(x), float(y)) for x, y in
+                             re.findall(r'<di:waypoint x="([-\d.]+)" y="([-\d.]+)" />', m.group(0))]
+    keep = spec.get('keep_routes', False)
+    points = {fid: drawn[fid] if keep and fid not in via else route(fid) for fid in flows}
+    kept_labels = set(spec.get('keep_labels', []))
 
     def place_label(id_, w, h):
         where = label_at.get(id_)
@@ -186,7 +195,7 @@ def main(path, layout_path=None):
     labels = {}
     for id_, name in names.items():
         kind = kinds[id_]
-        if id_ not in boxes and id_ not in points:
+        if (id_ not in boxes and id_ not in points) or id_ in kept_labels:
             continue
         if kind.endswith('Task') or kind in ('task', 'subProcess', 'lane', 'participant', 'callActivity'):
             continue
@@ -213,7 +222,6 @@ def main(path, layout_path=None):
         return out
 
     text = shape_re.sub(new_shape, text)
-    edge_re = re.compile(r'<bpmndi:BPMNEdge\b[^>]*bpmnElement="([^"]+)"[^>]*>.*?</bpmndi:BPMNEdge>', re.S)
 
     def new_edge(m):
         block, id_ = m.group(0), m.group(1)

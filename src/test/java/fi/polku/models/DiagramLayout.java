@@ -106,8 +106,11 @@ final class DiagramLayout {
         containers.add(element.getId());
       }
       BpmnLabel label = shape.getBpmnLabel();
-      if (label != null && label.getBounds() != null && hasName(element) && !(element instanceof Activity)) {
-        labels.put(element.getId(), Box.of(label.getBounds()));
+      if (hasName(element) && !(element instanceof Activity)) {
+        // Without label bounds bpmn-js centres the label below the shape.
+        double[] size = labelSize(element.getAttributeValue("name"));
+        labels.put(element.getId(), label != null && label.getBounds() != null ? Box.of(label.getBounds())
+            : new Box(box.centreX() - size[0] / 2, box.y() + box.height() + 5, size[0], size[1]));
       }
     }
     for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
@@ -122,10 +125,33 @@ final class DiagramLayout {
       edges.put(element.getId(), points);
       elements.put(element.getId(), element);
       BpmnLabel label = edge.getBpmnLabel();
-      if (label != null && label.getBounds() != null && hasName(element)) {
-        labels.put(element.getId(), Box.of(label.getBounds()));
+      if (hasName(element) && !points.isEmpty()) {
+        // Without label bounds bpmn-js centres the label on the flow's middle.
+        double[] middle = middle(points);
+        double[] size = labelSize(element.getAttributeValue("name"));
+        labels.put(element.getId(), label != null && label.getBounds() != null ? Box.of(label.getBounds())
+            : new Box(middle[0] - size[0] / 2, middle[1] - size[1] / 2, size[0], size[1]));
       }
     }
+  }
+
+  /** The point halfway along the flow's length. */
+  private static double[] middle(List<double[]> points) {
+    double length = 0;
+    for (int k = 0; k + 1 < points.size(); k++) {
+      length += Math.hypot(points.get(k + 1)[0] - points.get(k)[0], points.get(k + 1)[1] - points.get(k)[1]);
+    }
+    double left = length / 2;
+    for (int k = 0; k + 1 < points.size(); k++) {
+      double[] a = points.get(k);
+      double[] b = points.get(k + 1);
+      double part = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      if (part >= left && part > 0) {
+        return new double[] {a[0] + (b[0] - a[0]) * left / part, a[1] + (b[1] - a[1]) * left / part};
+      }
+      left -= part;
+    }
+    return points.get(0);
   }
 
   private void checkShapes() {
@@ -346,6 +372,24 @@ final class DiagramLayout {
       }
     }
     return words;
+  }
+
+  /** Width and height of an outside label as bpmn-js wraps it (lines under 90 px, 13.2 px high). */
+  static double[] labelSize(String text) {
+    List<String> lines = new ArrayList<>();
+    String line = "";
+    for (String word : text.trim().split("\\s+")) {
+      String candidate = line.isEmpty() ? word : line + " " + word;
+      if (!line.isEmpty() && textWidth(candidate, 11) >= EXTERNAL_LINE) {
+        lines.add(line);
+        line = word;
+      } else {
+        line = candidate;
+      }
+    }
+    lines.add(line);
+    double width = lines.stream().mapToDouble(l -> Math.min(EXTERNAL_LINE, textWidth(l, 11))).max().orElse(0);
+    return new double[] {width, Math.ceil(lines.size() * 13.2)};
   }
 
   /** Width of the text in Arial at the given size, from Arial's advance widths (1/1000 em). */
