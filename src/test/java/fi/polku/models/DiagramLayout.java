@@ -310,7 +310,7 @@ final class DiagramLayout {
     Box from = shapes.get(flow.getSource().getId());
     Box to = shapes.get(flow.getTarget().getId());
     List<double[]> points = edges.get(flow.getId());
-    if (from == null || to == null || points == null || points.size() < 2 || to.centreX() <= from.centreX()) {
+    if (from == null || to == null || points == null || points.size() < 2 || to.centreX() < from.centreX()) {
       return false;
     }
     for (int k = 0; k + 1 < points.size(); k++) {
@@ -320,9 +320,9 @@ final class DiagramLayout {
     }
     String lane = laneOf(from);
     if (lane != null && !lane.equals(laneOf(to))) {
-      return true;
+      return true; // changing lane, the path may drop straight down
     }
-    return Math.abs(from.centreY() - to.centreY()) <= 1
+    return to.centreX() > from.centreX() && Math.abs(from.centreY() - to.centreY()) <= 1
         && points.stream().allMatch(p -> Math.abs(p[1] - from.centreY()) <= 1);
   }
 
