@@ -22,7 +22,7 @@ const path = require('path');
       await viewer.importXML(xml);
       const canvas = viewer.get('canvas');
       const box = canvas.viewbox().inner;
-      const width = Math.ceil(box.width + 40), height = Math.ceil(box.height + 40);
+      const width = Math.ceil(box.width + 40), height = Math.ceil(box.height + 70); // room below for the bpmn.io mark
       document.getElementById('canvas').style.width = width + 'px';
       document.getElementById('canvas').style.height = height + 'px';
       canvas.resized();

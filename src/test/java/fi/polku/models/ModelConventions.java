@@ -176,6 +176,7 @@ public final class ModelConventions {
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       checkNode(file, node);
     }
+    DiagramLayout.check(model, (id, what) -> problem(file, id, what));
     for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
       checkListener(file, listener.getCamundaClass(), listener.getCamundaExpression(),
           listener.getCamundaDelegateExpression(), listener.getCamundaScript() != null, listener);

@@ -60,6 +60,17 @@ class ModelConventionsTest {
         "processes/broken-model.bpmn: line 4: refers outside the repository ('Shared/docs'): cite "
             + "docs/service-paths.md, or a programme document by its short name in docs/sources.md",
         "processes/broken-decision.dmn: line 3: refers outside the repository ('Seed 001'): cite "
-            + "docs/service-paths.md, or a programme document by its short name in docs/sources.md");
+            + "docs/service-paths.md, or a programme document by its short name in docs/sources.md",
+        "processes/broken-layout.bpmn: Timer_Late: overlaps Timer_Later in the diagram: move one of them apart",
+        "processes/broken-layout.bpmn: Timer_Inside: a boundary event sits centred on the border of its task Task_Second, not inside it",
+        "processes/broken-layout.bpmn: Flow_ToEnd: runs through Task_Aside, which it does not connect: route it around",
+        "processes/broken-layout.bpmn: StartEvent_Begin: its label overlaps the label of Flow_ToFirst: move one of them",
+        "processes/broken-layout.bpmn: EndEvent_Done: its label covers Task_Aside: move the label off the shape",
+        "processes/broken-layout.bpmn: Task_Second: its name is cut mid-word: 'kuntoutustarveilmoitus' is about 119 px wide, "
+            + "the task holds 86 px per line: widen the task",
+        "processes/broken-layout.bpmn: EndEvent_Done: its name is cut mid-word: 'Kuntoutustarveilmoitukset' is about 126 px wide, "
+            + "the label holds 36 px per line: widen the label (Modeler wraps outside labels at 90 px: a shorter word is needed)",
+        "processes/broken-layout.bpmn: EndEvent_Done: the happy path does not reach this end (the one drawn furthest right) "
+            + "from a start event on flows running left to right, straight within a lane: it stops at Task_First");
   }
 }
