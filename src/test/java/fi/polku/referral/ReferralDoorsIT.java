@@ -86,9 +86,7 @@ class ReferralDoorsIT extends PostgresSpringTest {
     String identityCode = TestReferrals.randomTestCode();
     String body = "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":26,"
-        + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
-        + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
-        + "\"employed\":false},\"reason\":\"" + REASON + "\",\"question\":\"" + QUESTION + "\","
+        + "\"criteria\":" + TestReferrals.criteriaJson() + ",\"reason\":\"" + REASON + "\",\"question\":\"" + QUESTION + "\","
         + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + nextYear() + "\"}}";
     HttpResponse<String> created = http.send(http.request("/api/referrals", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").header("Idempotency-Key", "doors-" + identityCode)
