@@ -30,8 +30,8 @@ class HandoverSummaryDelegate implements JavaDelegate {
     boolean health = consents.allows(caseNumber, Agency.OH, Agency.TE, ConsentScope.HEALTH,
         "process:" + OhHandoverModel.PROCESS_KEY + "/" + execution.getCurrentActivityId(),
         "hand-over summary with the extended check's findings");
-    HandoverService.CheckContent check = new HandoverService.CheckContent(ProcessValues.text(execution, "findings"),
-        ProcessValues.flag(execution, OhHandoverModel.REHABILITATION_NEED), ProcessValues.text(execution, "healthPlan"));
-    execution.setVariable("handoverSummary", handovers.summary(caseNumber, health ? check : null));
+    HandoverService.CheckContent check = new HandoverService.CheckContent(ProcessValues.text(execution, OhHandoverModel.FINDINGS),
+        ProcessValues.flag(execution, OhHandoverModel.REHABILITATION_NEED), ProcessValues.text(execution, OhHandoverModel.HEALTH_PLAN));
+    execution.setVariable(OhHandoverModel.HANDOVER_SUMMARY, handovers.summary(caseNumber, health ? check : null));
   }
 }

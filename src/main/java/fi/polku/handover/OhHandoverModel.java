@@ -36,6 +36,22 @@ public final class OhHandoverModel {
   /** The warning about that right the professional reads when choosing the receiver. */
   public static final String PENSION_RIGHT_WARNING = "pensionRightWarning";
 
+  /** Form fields and results the steps read or write (forms oh-handover-health-check, -consent, -rehabilitation-notice, -take-over). */
+  public static final String STATUTORY_MINUTES = "statutoryMinutes";
+  public static final String PILOT_MINUTES = "pilotMinutes";
+  public static final String KYKYVIISARI_SCORE = "kykyviisariScore";
+  public static final String CONSENT_GIVEN = "consentGiven";
+  public static final String CONSENT_VALID_UNTIL = "consentValidUntil";
+  public static final String CONSENT_INCLUDES_HEALTH = "consentIncludesHealth";
+  public static final String REHABILITATION_CONSENT_VALID_UNTIL = "rehabilitationConsentValidUntil";
+  public static final String FINDINGS = "findings";
+  public static final String HEALTH_PLAN = "healthPlan";
+  public static final String HANDOVER_SUMMARY = "handoverSummary";
+  public static final String CASE_MANAGER = "caseManager";
+  public static final String CLIENT_EXPERIENCE = "clientExperience";
+  public static final String SOTE_CONSENT_GIVEN = "soteConsentGiven";
+  public static final String TAKEN_OVER_BY = "takenOverBy";
+
   public static final String START_FORM = "StartEvent_HandoverStarted";
   public static final String START_REQUESTED = "StartEvent_HandoverRequested";
   public static final String TASK_REGISTER_HANDOVER = "Task_RegisterHandover";

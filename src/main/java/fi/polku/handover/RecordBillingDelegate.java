@@ -20,8 +20,8 @@ class RecordBillingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    handovers.recordBilling(execution.getProcessBusinessKey(), ProcessValues.integer(execution, "statutoryMinutes"),
-        ProcessValues.integer(execution, "pilotMinutes"));
-    measurements.recordFrom(execution, "kykyviisariScore", WorkAbilityMeasurements.Instrument.KYKYVIISARI);
+    handovers.recordBilling(execution.getProcessBusinessKey(), ProcessValues.integer(execution, OhHandoverModel.STATUTORY_MINUTES),
+        ProcessValues.integer(execution, OhHandoverModel.PILOT_MINUTES));
+    measurements.recordFrom(execution, OhHandoverModel.KYKYVIISARI_SCORE, WorkAbilityMeasurements.Instrument.KYKYVIISARI);
   }
 }

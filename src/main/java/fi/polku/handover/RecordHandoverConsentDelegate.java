@@ -27,13 +27,13 @@ class RecordHandoverConsentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (!ProcessValues.flag(execution, "consentGiven")) {
+    if (!ProcessValues.flag(execution, OhHandoverModel.CONSENT_GIVEN)) {
       return;
     }
     LocalDate today = LocalDate.now(clock.withZone(WorkingDays.FINLAND));
-    LocalDate until = ProcessValues.date(execution, "consentValidUntil");
+    LocalDate until = ProcessValues.date(execution, OhHandoverModel.CONSENT_VALID_UNTIL);
     LocalDate validUntil = until == null ? today.plusYears(1) : until;
-    List<ConsentScope> scopes = ProcessValues.flag(execution, "consentIncludesHealth")
+    List<ConsentScope> scopes = ProcessValues.flag(execution, OhHandoverModel.CONSENT_INCLUDES_HEALTH)
         ? List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)
         : List.of(ConsentScope.STATUS, ConsentScope.PLAN);
     String by = ProcessValues.text(execution, OhHandoverModel.STARTED_BY);

@@ -40,13 +40,13 @@ class RecordTakeOverDelegate implements JavaDelegate {
     // Who completed the take-over (Tasklist or REST): the coordinator who refers onwards, if needed.
     String coordinator = CompletedBy.user(history, execution.getProcessInstanceId(), OhHandoverModel.TASK_TAKE_OVER);
     if (coordinator != null) {
-      execution.setVariable("takenOverBy", coordinator);
+      execution.setVariable(OhHandoverModel.TAKEN_OVER_BY, coordinator);
     }
     cases.join(caseNumber, Agency.TE);
-    handovers.recordTakeOver(caseNumber, ProcessValues.text(execution, "caseManager"),
-        ProcessValues.text(execution, OhHandoverModel.FOLLOW_ON_PATH), ProcessValues.integer(execution, "clientExperience"));
+    handovers.recordTakeOver(caseNumber, ProcessValues.text(execution, OhHandoverModel.CASE_MANAGER),
+        ProcessValues.text(execution, OhHandoverModel.FOLLOW_ON_PATH), ProcessValues.integer(execution, OhHandoverModel.CLIENT_EXPERIENCE));
     if ("sote-team".equals(ProcessValues.text(execution, OhHandoverModel.FOLLOW_ON_PATH))
-        && ProcessValues.flag(execution, "soteConsentGiven")) {
+        && ProcessValues.flag(execution, OhHandoverModel.SOTE_CONSENT_GIVEN)) {
       LocalDate today = LocalDate.now(clock.withZone(WorkingDays.FINLAND));
       for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN)) {
         consents.give(caseNumber, new NewConsent(Agency.TE, Agency.SOTE, scope, today, today.plusYears(1)), "process");

@@ -47,7 +47,7 @@ class ReferRehabilitationDelegate implements JavaDelegate {
         OhHandoverModel.TASK_SEND_REHABILITATION_NOTICE);
     if (ProcessValues.flag(execution, OhHandoverModel.REHABILITATION_CONSENT_GIVEN)) {
       LocalDate today = LocalDate.now(clock.withZone(WorkingDays.FINLAND));
-      LocalDate until = ProcessValues.date(execution, "rehabilitationConsentValidUntil");
+      LocalDate until = ProcessValues.date(execution, OhHandoverModel.REHABILITATION_CONSENT_VALID_UNTIL);
       LocalDate validUntil = until == null ? today.plusYears(1) : until;
       String by = professional == null ? "process" : professional;
       for (ConsentScope scope : List.of(ConsentScope.STATUS, ConsentScope.PLAN, ConsentScope.HEALTH)) {

@@ -137,9 +137,7 @@ class CaseVisibilityAndRetryIT extends PostgresSpringTest {
 
   private HttpResponse<String> refer(String identityCode, boolean consent, String key) {
     String body = "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
-        + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
-        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
-        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
+        + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":" + TestReferrals.criteriaJson() + ","
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\""
         + (consent ? ",\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}" : "")
         + "}";

@@ -131,9 +131,7 @@ class ClientRecordsIT extends PostgresSpringTest {
         .header("Content-Type", "application/json").header("Idempotency-Key", "privacy-" + identityCode)
         .POST(HttpRequest.BodyPublishers.ofString("{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\","
             + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Pori\",\"unemploymentMonths\":30,"
-            + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
-            + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
-            + "\"employed\":false},\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi?\","
+            + "\"criteria\":" + TestReferrals.criteriaJson() + ",\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi?\","
             + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}"))
         .build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -45,6 +45,8 @@ class ReferralDoorsIT extends PostgresSpringTest {
   static final String COORDINATOR = "it-ovi-koordinaattori";
   static final String REASON = "Toistuvia työttömyysjaksoja, osatyökykyisyys";
   static final String QUESTION = "Mikä tukisi työllistymistä?";
+  /** The criteria that hold for the client in every door (TestReferrals' start form and criteriaJson). */
+  static final List<String> HOLDING = List.of("partialWorkAbility", "longTermUnemployed");
   /** The variables the gateways and forms after the intake read, the same whichever the door. */
   static final List<String> KEY_VARIABLES = List.of(TeReferralModel.REFERRAL_FROM_AGENCY,
       TeReferralModel.REFERRER_GROUP, TeReferralModel.REFERRER_AGENCY, TeReferralModel.CONSENT_IN_FORCE,
@@ -70,9 +72,9 @@ class ReferralDoorsIT extends PostgresSpringTest {
     Map<String, Object> byTasklist = stateOf(throughTheStartForm());
     Map<String, Object> byPath = stateOf(fromAnotherPath());
 
-    assertThat(byApi).containsEntry("referral", Map.of("status", "received", "partial_work_ability", true,
-            "long_term_unemployed", true, "unmapped_health_problems", false, "unclear_overall_situation", false,
-            "missing_education", false, "needs_several_services", false, "employed", false))
+    Map<String, Object> referral = new TreeMap<>(Map.of("status", "received"));
+    ReferralCriteria.names().forEach(name -> referral.put(ReferralCriteria.column(name), HOLDING.contains(name)));
+    assertThat(byApi).containsEntry("referral", referral)
         .containsEntry("case agencies", List.of("sote", "te"))
         .containsEntry("waiting before the jobs", List.of("Task_NotifyCounsellors"))
         .containsEntry("waiting after the jobs", List.of(TeReferralModel.TASK_CONFIRM_TRIAGE));
@@ -86,9 +88,7 @@ class ReferralDoorsIT extends PostgresSpringTest {
     String identityCode = TestReferrals.randomTestCode();
     String body = "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":26,"
-        + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
-        + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
-        + "\"employed\":false},\"reason\":\"" + REASON + "\",\"question\":\"" + QUESTION + "\","
+        + "\"criteria\":" + TestReferrals.criteriaJson() + ",\"reason\":\"" + REASON + "\",\"question\":\"" + QUESTION + "\","
         + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + nextYear() + "\"}}";
     HttpResponse<String> created = http.send(http.request("/api/referrals", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").header("Idempotency-Key", "doors-" + identityCode)
@@ -118,7 +118,7 @@ class ReferralDoorsIT extends PostgresSpringTest {
       consents.give(caseNumber, new NewConsent(Agency.SOTE, Agency.TE, scope, today(), nextYear()), COORDINATOR);
     }
     intake.requestFromPath(caseNumber, new ReferralRequest(
-        ReferralCriteria.only(List.of("partialWorkAbility", "longTermUnemployed")), REASON, QUESTION, COORDINATOR,
+        ReferralCriteria.only(HOLDING), REASON, QUESTION, COORDINATOR,
         "oh-handover", Agency.TE, ReferralRequest.Referrer.TE_COORDINATOR, Map.of()));
     return caseNumber;
   }

@@ -271,9 +271,7 @@ class TeReferralIT extends PostgresSpringTest {
 
   private static String referral(String identityCode) {
     return "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
-        + "\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
-        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
-        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
+        + "\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":30,\"criteria\":" + TestReferrals.criteriaJson() + ","
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
         + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
   }

@@ -340,9 +340,7 @@ class AccessMatrixIT extends PostgresSpringTest {
   private String openReferralCase() throws IOException {
     String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":26,"
-        + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
-        + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
-        + "\"employed\":false},\"reason\":\"Osatyökykyisyys\",\"question\":\"Mikä tukisi?\","
+        + "\"criteria\":" + TestReferrals.criteriaJson() + ",\"reason\":\"Osatyökykyisyys\",\"question\":\"Mikä tukisi?\","
         + "\"consent\":{\"includesHealth\":true,\"validUntil\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
     HttpResponse<String> answer = send("POST", "/api/referrals", "te-system", body);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);

@@ -727,9 +727,7 @@ class HostileInputIT extends PostgresSpringTest {
   private String openReferralCase() {
     String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
         + "\"email\":\"asiakas@polku.invalid\",\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":26,"
-        + "\"criteria\":{\"partialWorkAbility\":true,\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,"
-        + "\"unclearOverallSituation\":false,\"missingEducation\":false,\"needsSeveralServices\":false,"
-        + "\"employed\":false},\"reason\":\"Osatyökykyisyys\",\"question\":\"Mikä tukisi?\","
+        + "\"criteria\":" + TestReferrals.criteriaJson() + ",\"reason\":\"Osatyökykyisyys\",\"question\":\"Mikä tukisi?\","
         + "\"consent\":{\"includesHealth\":true,\"validUntil\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
     HttpResponse<String> answer = raw("POST", "/api/referrals", "te-system", "application/json",
         body.getBytes(StandardCharsets.UTF_8));

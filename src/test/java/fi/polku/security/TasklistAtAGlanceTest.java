@@ -47,9 +47,7 @@ class TasklistAtAGlanceTest {
   @Test
   void everyTaskOfAPathCarriesItsCaseNumberAndClientNameForTheList() throws Exception {
     String body = "{\"identityCode\":\"" + TestReferrals.randomTestCode() + "\",\"name\":\"Testi Asiakas\","
-        + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
-        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
-        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
+        + "\"municipality\":\"Vaasa\",\"unemploymentMonths\":30,\"criteria\":" + TestReferrals.criteriaJson() + ","
         + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
         + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + java.time.LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
     HttpResponse<String> created = new HttpTestClient(port).postJson("/api/referrals", "te-system", body);

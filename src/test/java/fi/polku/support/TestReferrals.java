@@ -2,8 +2,10 @@ package fi.polku.support;
 
 import fi.polku.calendar.WorkingDays;
 import fi.polku.engine.TasklistForm;
+import fi.polku.referral.ReferralCriteria;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -53,6 +55,16 @@ public final class TestReferrals {
       form.put("consentValidUntil", LocalDate.now(WorkingDays.FINLAND).plusYears(1));
     }
     return form;
+  }
+
+  /**
+   * The API's {@code criteria} object of the same client: partially able and long-term unemployed,
+   * every other criterion of {@link ReferralCriteria} answered no, so a new criterion needs no test edit.
+   */
+  public static String criteriaJson() {
+    Map<String, Object> answers = ReferralCriteria.only(List.of("partialWorkAbility", "longTermUnemployed")).asVariables();
+    return "{" + String.join(",", answers.entrySet().stream()
+        .map(answer -> "\"" + answer.getKey() + "\":" + answer.getValue()).toList()) + "}";
   }
 
   /** The engine REST API's submit-form body Tasklist posts for the start form filled in as {@link #startForm}. */
