@@ -136,11 +136,8 @@ class EvaluationScan {
       PathTally path = tally.paths.get(rs.getString(1));
       int client = Math.toIntExact(rs.getLong(2));
       Instant start = calendar.instant(rs, 3);
-      String wayIn = switch (path.path) {
-        case TeReferralModel.PROCESS_KEY -> rs.getString(6) == null ? "tasklist" : rs.getString(6);
-        case HealthCheckModel.PROCESS_KEY -> rs.getString(7);
-        default -> "occupational-health";
-      };
+      String wayIn = TeReferralModel.PROCESS_KEY.equals(path.path) ? (rs.getString(6) == null ? "tasklist" : rs.getString(6))
+          : HealthCheckModel.PROCESS_KEY.equals(path.path) ? rs.getString(7) : "occupational-health";
       path.clients.set(client);
       path.clientsByWay.computeIfAbsent(wayIn == null ? "other" : wayIn, way -> new BitSet()).set(client);
       int month = calendar.month(start);
@@ -151,37 +148,33 @@ class EvaluationScan {
       String end = rs.getTimestamp(5) == null ? "open"
           : endActivity != null && path.ends.containsKey(endActivity) ? endActivity : "ended-otherwise";
       path.ends.merge(end, 1L, Long::sum);
-      switch (path.path) {
-        case TeReferralModel.PROCESS_KEY -> {
-          Instant triaged = calendar.instant(rs, 14);
-          boolean breached = rs.getInt(15) == 1;
-          Instant mapped = calendar.instant(rs, 16);
-          calendar.lead(tally.leadTimes.get("referral-to-triage"), start, triaged);
-          calendar.lead(tally.leadTimes.get("referral-to-mapping"), start, mapped);
-          calendar.lead(tally.leadTimes.get("mapping-to-plan"), mapped, calendar.instant(rs, 17));
-          if (triaged != null || breached) {
-            tally.triaged++;
-            tally.breached += breached ? 1 : 0;
-          }
+      if (TeReferralModel.PROCESS_KEY.equals(path.path)) {
+        Instant triaged = calendar.instant(rs, 14);
+        boolean breached = rs.getInt(15) == 1;
+        Instant mapped = calendar.instant(rs, 16);
+        calendar.lead(tally.leadTimes.get("referral-to-triage"), start, triaged);
+        calendar.lead(tally.leadTimes.get("referral-to-mapping"), start, mapped);
+        calendar.lead(tally.leadTimes.get("mapping-to-plan"), mapped, calendar.instant(rs, 17));
+        if (triaged != null || breached) {
+          tally.triaged++;
+          tally.breached += breached ? 1 : 0;
         }
-        case OhHandoverModel.PROCESS_KEY -> {
-          calendar.lead(tally.leadTimes.get("job-loss-to-coordinator"), calendar.instantWithZone(rs, 10), calendar.instant(rs, 18));
-          count(path.followOn, rs.getString(11));
-          if (rs.getObject(12) != null) {
-            path.experience.add(rs.getInt(12));
-          }
+      } else if (OhHandoverModel.PROCESS_KEY.equals(path.path)) {
+        calendar.lead(tally.leadTimes.get("job-loss-to-coordinator"), calendar.instantWithZone(rs, 10), calendar.instant(rs, 18));
+        count(path.followOn, rs.getString(11));
+        if (rs.getObject(12) != null) {
+          path.experience.add(rs.getInt(12));
         }
-        default -> {
-          Instant checked = calendar.instantWithZone(rs, 9);
-          count(path.followOn, rs.getString(13));
-          if ("invitation".equals(wayIn)) {
-            calendar.lead(tally.leadTimes.get("invitation-to-check"), start, checked);
-          }
-          if (rs.getInt(19) == 1) {
-            tally.invited++;
-            tally.booked += rs.getTimestamp(8) != null ? 1 : 0;
-            tally.checked += checked != null ? 1 : 0;
-          }
+      } else {
+        Instant checked = calendar.instantWithZone(rs, 9);
+        count(path.followOn, rs.getString(13));
+        if ("invitation".equals(wayIn)) {
+          calendar.lead(tally.leadTimes.get("invitation-to-check"), start, checked);
+        }
+        if (rs.getInt(19) == 1) {
+          tally.invited++;
+          tally.booked += rs.getTimestamp(8) != null ? 1 : 0;
+          tally.checked += checked != null ? 1 : 0;
         }
       }
     }, filter.args(filter.from));
