@@ -56,7 +56,7 @@ public class CaseStatusReader {
     List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
     List<Step> current = activities.stream()
         .filter(activity -> activity.getEndTime() == null && WAITING_TYPES.contains(activity.getActivityType()))
-        .map(activity -> new Step(activity.getActivityId(), activity.getActivityName(),
+        .map(activity -> new Step(activity.getActivityId(), ModelName.shown(activity.getActivityName()),
             open.stream().filter(task -> task.getTaskDefinitionKey().equals(activity.getActivityId()))
                 .map(Task::getDueDate).filter(java.util.Objects::nonNull).findFirst().map(Date::toInstant).orElse(null)))
         .toList();
@@ -64,7 +64,7 @@ public class CaseStatusReader {
         .filter(activity -> activity.getActivityType().endsWith("EndEvent") && activity.getEndTime() != null
             && instance.getId().equals(activity.getParentActivityInstanceId()))
         .max(Comparator.comparing(HistoricActivityInstance::getEndTime))
-        .map(HistoricActivityInstance::getActivityName).orElse(null);
+        .map(activity -> ModelName.shown(activity.getActivityName())).orElse(null);
     return new PathStatus(instance.getProcessDefinitionKey(), instance.getProcessDefinitionName(),
         state(instance.getState()), toInstant(instance.getStartTime()), toInstant(instance.getEndTime()),
         current, endState);

@@ -14,4 +14,13 @@ public final class ModelName {
   public static String of(String name) {
     return name;
   }
+
+  /**
+   * A model element's name as a person reads it outside the diagram (a case's step or end state, the
+   * evaluation, an export): without the soft hyphens (U+00AD) that tell Camunda Modeler where a long
+   * compound word may break (docs/modelling.md, section 3), and on one line.
+   */
+  public static String shown(String name) {
+    return name == null ? null : name.replace("\u00AD", "").replace('\n', ' ');
+  }
 }

@@ -1,5 +1,6 @@
 package fi.polku.evaluation;
 
+import fi.polku.cases.ModelName;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ class PathEnds {
       BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
       Set<String> branchEnds = endsOfNonInterruptingBranches(model);
       model.getModelElementsByType(EndEvent.class).stream().filter(end -> !branchEnds.contains(end.getId()))
-          .forEach(end -> names.put(end.getId(), end.getName() == null ? end.getId() : end.getName().replace('\n', ' ')));
+          .forEach(end -> names.put(end.getId(), end.getName() == null ? end.getId() : ModelName.shown(end.getName())));
     }
     return names;
   }

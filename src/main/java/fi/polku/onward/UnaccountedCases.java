@@ -1,5 +1,6 @@
 package fi.polku.onward;
 
+import fi.polku.cases.ModelName;
 import fi.polku.calendar.WorkingDays;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,7 +193,7 @@ public class UnaccountedCases {
       }
       String caseNumber = rs.getString(1);
       Instant ended = rs.getTimestamp(2).toInstant();
-      String what = rs.getString(3) + ": " + rs.getString(4);
+      String what = rs.getString(3) + ": " + ModelName.shown(rs.getString(4));
       latest.put(caseNumber, new CaseReason(caseNumber, new Reason(Gap.HAND_OFF_END, what, ended, null, null, null, null)));
     }, args.toArray());
     return List.copyOf(latest.values());

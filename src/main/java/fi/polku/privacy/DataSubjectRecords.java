@@ -1,5 +1,6 @@
 package fi.polku.privacy;
 
+import fi.polku.cases.ModelName;
 import fi.polku.cases.ClientCaseService;
 import fi.polku.cases.PersonalIdentityCode;
 import java.sql.Timestamp;
@@ -90,7 +91,7 @@ class DataSubjectRecords {
         .filter(step -> step.getActivityName() != null)
         .map(step -> {
           Map<String, Object> row = new LinkedHashMap<>();
-          row.put("step", step.getActivityName());
+          row.put("step", ModelName.shown(step.getActivityName()));
           row.put("started_at", instant(step.getStartTime()));
           row.put("ended_at", instant(step.getEndTime()));
           row.put("done_by", step.getAssignee());

@@ -60,9 +60,11 @@ class ModelerDeploymentIT extends PostgresSpringTest {
   }
 
   @Test
-  void aProcessDeployedWithItsFormsGoesIn() throws Exception {
+  void aProcessDeployedWithItsFormsAndDecisionsGoesIn() throws Exception {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("oh-handover.bpmn", Files.readAllBytes(Path.of("processes", "oh-handover.bpmn")));
+    // The screening is a business-rule task bound to the deployment: its table goes along.
+    files.put("oh-handover-screening.dmn", Files.readAllBytes(Path.of("processes", "oh-handover-screening.dmn")));
     try (var forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(path -> path.getFileName().toString().startsWith("oh-handover")).toList()) {
         files.put(form.getFileName().toString(), Files.readAllBytes(form));

@@ -226,7 +226,7 @@ class HealthCheckProcessTest {
 
     assertThat(referral).isWaitingAt("Task_BookAppointment");
     assertThat(jdbc.queryForList("select step from work_ability_measurement where case_number = ? and instrument = 'WHODAS'",
-        String.class, caseNumber)).as("one WHODAS measurement, the nurse's").containsExactly(PROCESS_KEY + "/Task_ScoreWhodas");
+        String.class, caseNumber)).as("one WHODAS measurement, the nurse's").containsExactly(PROCESS_KEY + "/Task_RecordWhodas");
   }
 
   @Test

@@ -54,19 +54,6 @@ final class DiagramLayout {
   /** Pixels a flow may run inside a shape it does not connect, at a corner, before it counts. */
   static final double TOLERANCE = 2;
 
-  /**
-   * Names staff read as a case's state or step (the status API, the data subject's records) with
-   * one word wider than Modeler's 90 px line, so that Modeler cuts it whatever the layout:
-   * shortening them changes what people read, which the process owner decides (issue 14). Element
-   * id and the word; a soft hyphen (&amp;#173;) is no way out for these, it would travel with the name.
-   */
-  static final Map<String, String> WORDS_AWAITING_RENAME = Map.of(
-      "Message_BookedViaApi", "ajanvarausjärjestelmästä",
-      "EndEvent_HealthPlanMade", "Terveyssuunnitelma",
-      "Event_SpecialistCareClosed", "Erikoissairaanhoidon",
-      "EndEvent_ClosedAfterSpecialistCare", "erikoissairaanhoidon",
-      "EndEvent_SpecialistCareReferralEnded", "Erikoissairaanhoidon");
-
   private final BpmnModelInstance model;
   private final BiConsumer<String, String> problem;
   private final Map<String, Box> shapes = new LinkedHashMap<>();
@@ -262,14 +249,11 @@ final class DiagramLayout {
       }
       for (String word : words(name)) {
         double width = textWidth(word, fontSize);
-        if (width >= EXTERNAL_LINE && word.equals(WORDS_AWAITING_RENAME.get(entry.getKey()))) {
-          continue;
-        }
         if (width >= line) {
           problem.accept(entry.getKey(), String.format(java.util.Locale.ROOT,
               "its name is cut mid-word: '%s' is about %.0f px wide, %s holds %.0f px per line: widen %s%s",
               word, width, where, line, where,
-              where.equals("the label") && width >= EXTERNAL_LINE ? " (Modeler wraps outside labels at 90 px: a shorter word is needed)" : ""));
+              where.equals("the label") && width >= EXTERNAL_LINE ? " (Modeler wraps outside labels at 90 px: put a soft hyphen &#173; at the compound's joint, or use a shorter word)" : ""));
         }
       }
     }

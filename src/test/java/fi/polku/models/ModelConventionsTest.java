@@ -69,7 +69,7 @@ class ModelConventionsTest {
         "processes/broken-layout.bpmn: Task_Second: its name is cut mid-word: 'kuntoutustarveilmoitus' is about 119 px wide, "
             + "the task holds 86 px per line: widen the task",
         "processes/broken-layout.bpmn: EndEvent_Done: its name is cut mid-word: 'Kuntoutustarveilmoitukset' is about 126 px wide, "
-            + "the label holds 36 px per line: widen the label (Modeler wraps outside labels at 90 px: a shorter word is needed)",
+            + "the label holds 36 px per line: widen the label (Modeler wraps outside labels at 90 px: put a soft hyphen &#173; at the compound's joint, or use a shorter word)",
         "processes/broken-layout.bpmn: EndEvent_Done: the happy path does not reach this end (the one drawn furthest right) "
             + "from a start event on flows running left to right, straight within a lane: it stops at Task_First");
   }
