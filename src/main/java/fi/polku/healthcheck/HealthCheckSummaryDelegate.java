@@ -27,6 +27,6 @@ class HealthCheckSummaryDelegate implements JavaDelegate {
         ? "Terveystarkastus on tehty. Yhteenveto, jatko-ohjaus ja terveyssuunnitelma ovat nähtävissä asian tiedoissa"
             + " Polussa asiakkaan suunnitelmaa varten."
         : "Terveystarkastus on tehty.";
-    HealthCheckReferrerNotice.notifyReferrer(execution, text, checks, notices);
+    HealthCheckReferrerNoticeDelegate.notifyReferrer(execution, text, checks, notices);
   }
 }

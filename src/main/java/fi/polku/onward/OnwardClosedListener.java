@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("onwardClosedListener")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-public class PublishOnwardClosedListener implements ExecutionListener {
+public class OnwardClosedListener implements ExecutionListener {
 
   private final OnwardStatusChanges changes;
 
   // Injected per end event from the model's camunda:field element.
   private Expression ending;
 
-  PublishOnwardClosedListener(OnwardStatusChanges changes) {
+  OnwardClosedListener(OnwardStatusChanges changes) {
     this.changes = changes;
   }
 

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 /** Tells whoever asked for the check (field statusText) what became of it; no health data. */
 @Component("healthCheckReferrerNoticeDelegate")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-public class HealthCheckReferrerNotice implements JavaDelegate {
+public class HealthCheckReferrerNoticeDelegate implements JavaDelegate {
 
   private final HealthCheckService checks;
   private final StatusNotices notices;
 
   private Expression statusText;
 
-  HealthCheckReferrerNotice(HealthCheckService checks, StatusNotices notices) {
+  HealthCheckReferrerNoticeDelegate(HealthCheckService checks, StatusNotices notices) {
     this.checks = checks;
     this.notices = notices;
   }
