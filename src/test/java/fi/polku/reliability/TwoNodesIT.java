@@ -38,6 +38,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +116,7 @@ class TwoNodesIT extends PostgresSpringTest {
   @Test
   void aTasklistLoginOnOneNodeHoldsOnTheOtherUntilLogoutAndExpiredSessionsAreRemoved() throws Exception {
     Browser browser = new Browser();
-    String sessionId = browser.logIn(a, COUNSELLOR);
+    browser.logIn(a, COUNSELLOR);
     String caseNumber = referral(a, TestReferrals.randomTestCode());
     String triage = awaitTask(caseNumber, "Task_ConfirmTriage");
 
@@ -127,26 +129,33 @@ class TwoNodesIT extends PostgresSpringTest {
     assertThat(JSON.readTree(count.body()).get("count").asInt()).isOne();
     String claim = ENGINE_API + "/task/" + triage + "/claim";
     String claimBody = "{\"userId\":\"" + COUNSELLOR + "\"}";
-    assertThat(browser.post(b, claim, "application/json", claimBody, null).statusCode())
-        .as("a modifying request without the CSRF token").isEqualTo(403);
     HttpResponse<String> claimed = browser.post(b, claim, "application/json", claimBody, browser.csrfToken());
     assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
     assertThat(engine.getTaskService().createTaskQuery().taskId(triage).singleResult().getAssignee()).isEqualTo(COUNSELLOR);
 
+    // A modifying request without the session's CSRF token is refused on the other node too, and
+    // Camunda's CSRF filter then ends that session on every node.
+    Browser careless = new Browser();
+    careless.logIn(a, COUNSELLOR);
+    assertThat(careless.post(b, claim, "application/json", claimBody, null).statusCode()).isEqualTo(403);
+    assertThat(careless.get(a, query).statusCode()).isEqualTo(401);
+    careless.logIn(b, COUNSELLOR);
+    assertThat(careless.post(a, claim, "application/json", claimBody, "not-the-token").statusCode()).isEqualTo(403);
+    assertThat(careless.get(b, query).statusCode()).isEqualTo(401);
+
     // The session in the table: 30 minutes without a request, as server.servlet.session.timeout says.
     assertThat(jdbc.queryForObject("select max_inactive_interval from web_session where session_id = ?", Integer.class,
-        sessionId)).isEqualTo(1800);
+        browser.sessionId())).isEqualTo(1800);
 
     // Logging out on node B ends the session on node A too.
     HttpResponse<String> logout = browser.post(b, LOGOUT, "application/x-www-form-urlencoded", "", browser.csrfToken());
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
     assertThat(browser.get(a, query).statusCode()).isEqualTo(401);
-    assertThat(jdbc.queryForObject("select count(*) from web_session where session_id = ?", Integer.class, sessionId))
-        .isZero();
 
     // An expired session is refused by every node and removed by the cleanup each node runs every minute.
     Browser idle = new Browser();
-    String idleId = idle.logIn(b, COUNSELLOR);
+    idle.logIn(b, COUNSELLOR);
+    String idleId = idle.sessionId();
     assertThat(idle.get(a, query).statusCode()).isEqualTo(200);
     jdbc.update("update web_session set last_access_time = last_access_time - 1900000, expiry_time = ? where session_id = ?",
         Instant.now().minusSeconds(100).toEpochMilli(), idleId);
@@ -175,6 +184,8 @@ class TwoNodesIT extends PostgresSpringTest {
   @Test
   void referralsPostedToBothNodesAreTriagedThroughBothAndEveryMailGoesOnce() throws Exception {
     Instant started = Instant.now();
+    long jobsOfA = jobsDone(nodeA);
+    long jobsOfB = jobsDone(nodeB);
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       cases.add(referral(i % 2 == 0 ? a : b, TestReferrals.randomTestCode()));
@@ -231,8 +242,7 @@ class TwoNodesIT extends PostgresSpringTest {
     for (String messageId : rows) {
       ours.put(messageId, received.getOrDefault(messageId, 0));
     }
-    assertThat(outbox).as("each case: at least the counsellor's new task and the client's or referrer's notice")
-        .hasSizeGreaterThanOrEqualTo(2 * cases.size());
+    assertThat(outbox).as("each case: at least the notice of the counsellor's new task").hasSizeGreaterThanOrEqualTo(cases.size());
     assertThat(ours.values()).as("mails received per outbox row: %s", ours).containsOnly(1);
     assertThat(strays).as("mails of the cases without an outbox row").isEmpty();
 
@@ -241,34 +251,39 @@ class TwoNodesIT extends PostgresSpringTest {
         .filter(incident -> instances.contains(incident.getProcessInstanceId()))).isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from act_ru_job where lock_owner_ is not null and process_instance_id_ in ("
         + instances.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ")", Integer.class)).isZero();
-    List<Map<String, Object>> byNode = jdbc.queryForList("select hostname_ as node, count(*) as jobs from act_hi_job_log"
-        + " where job_state_ = 2 and timestamp_ >= ? and process_instance_id_ in ("
-        + instances.stream().map(id -> "'" + id + "'").collect(Collectors.joining(",")) + ") group by hostname_",
-        java.sql.Timestamp.from(started));
-    Map<String, Long> jobsByNode = new TreeMap<>();
-    byNode.forEach(row -> jobsByNode.put(String.valueOf(row.get("node")), ((Number) row.get("jobs")).longValue()));
+    Map<String, Long> jobsByNode = new TreeMap<>(Map.of("node-a", jobsDone(nodeA) - jobsOfA, "node-b", jobsDone(nodeB) - jobsOfB));
     report(cases.size(), outbox.size(), jobsByNode, Duration.between(started, Instant.now()));
-    assertThat(jobsByNode.keySet()).as("the nodes that ran the cases' jobs").containsExactlyInAnyOrder("node-a", "node-b");
+    assertThat(jobsByNode.values()).as("jobs each node's executor ran: %s", jobsByNode).allMatch(jobs -> jobs > 0);
   }
 
   /** Starts a node configured as the integration tests are, with its job executor on. */
   private ConfigurableApplicationContext startNode(String name) {
-    List<String> args = new ArrayList<>();
+    Map<String, Object> properties = new LinkedHashMap<>();
     for (PropertySource<?> source : environment.getPropertySources()) {
       if (source.getName().contains("Dynamic") && source instanceof EnumerablePropertySource<?> dynamic) {
         for (String property : dynamic.getPropertyNames()) {
-          args.add("--" + property + "=" + dynamic.getProperty(property));
+          properties.put(property, dynamic.getProperty(property));
         }
       }
     }
-    assertThat(args).as("the test's database and secrets").anyMatch(arg -> arg.startsWith("--DB_URL="));
-    args.add("--camunda.bpm.job-execution.enabled=true");
-    // The job log names the node that ran each job.
-    args.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
-    args.add("--server.port=0");
-    args.add("--server.address=127.0.0.1");
-    args.add("--spring.main.banner-mode=off");
-    return new SpringApplicationBuilder(PolkuApplication.class).profiles("postgres").run(args.toArray(String[]::new));
+    assertThat(properties).as("the test's database and secrets").containsKey("DB_URL");
+    properties.put("camunda.bpm.job-execution.enabled", "true");
+    properties.put("camunda.bpm.generic-properties.properties.hostname", name);
+    // A node's executor hears at once only of the jobs its own engine made; in this JVM the engine REST
+    // calls of both nodes run on one engine, so both executors look for jobs often, as two busy nodes would.
+    properties.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
+    properties.put("camunda.bpm.job-execution.max-wait", "1000");
+    properties.put("server.port", "0");
+    properties.put("server.address", "127.0.0.1");
+    properties.put("spring.main.banner-mode", "off");
+    String[] args = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        .toArray(String[]::new);
+    return new SpringApplicationBuilder(PolkuApplication.class).profiles("postgres").run(args);
+  }
+
+  /** How many jobs the node's job executor has run successfully since the node started. */
+  private static long jobsDone(ConfigurableApplicationContext node) {
+    return node.getBean(ProcessEngineConfigurationImpl.class).getMetricsRegistry().getDbMeterByName(Metrics.JOB_SUCCESSFUL).get();
   }
 
   private static int port(ConfigurableApplicationContext node) {
@@ -360,8 +375,8 @@ class TwoNodesIT extends PostgresSpringTest {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
-    /** Opens Tasklist and logs in as the user; returns the session id the node gave. */
-    String logIn(String node, String user) throws IOException {
+    /** Opens Tasklist and logs in as the user. */
+    void logIn(String node, String user) throws IOException {
       HttpResponse<String> page = get(node, "/camunda/app/tasklist/default/");
       assertThat(page.statusCode()).isEqualTo(200);
       HttpResponse<String> login = post(node, LOGIN, "application/x-www-form-urlencoded",
@@ -369,6 +384,12 @@ class TwoNodesIT extends PostgresSpringTest {
               + URLEncoder.encode(STAFF_PASSWORD, StandardCharsets.UTF_8), csrfToken());
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
       assertThat(JSON.readTree(login.body()).get("userId").asText()).isEqualTo(user);
+      // Tasklist then asks who is logged in: the new session's first request, which gives it its CSRF token.
+      assertThat(get(node, "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+    }
+
+    /** The id of the browser's session in the table web_session (Spring Session's cookie holds it in Base64). */
+    String sessionId() {
       return new String(Base64.getDecoder().decode(cookie("SESSION")), StandardCharsets.UTF_8);
     }
 
