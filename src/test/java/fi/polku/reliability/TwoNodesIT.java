@@ -36,11 +36,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.AdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.CockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.tasklist.TasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.WelcomeRuntimeDelegate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -92,9 +100,20 @@ class TwoNodesIT extends PostgresSpringTest {
   String a;
   String b;
 
+  // Camunda's webapps keep their runtime in static fields, which each node's start sets and its stop
+  // clears: the shared test context's are put back when the nodes are gone.
+  CockpitRuntimeDelegate cockpit;
+  TasklistRuntimeDelegate tasklist;
+  AdminRuntimeDelegate admin;
+  WelcomeRuntimeDelegate welcome;
+
   @BeforeAll
   void startTwoNodes() {
     staff(COUNSELLOR, "sote-counsellor");
+    cockpit = Cockpit.getRuntimeDelegate();
+    tasklist = org.camunda.bpm.tasklist.Tasklist.getRuntimeDelegate();
+    admin = Admin.getRuntimeDelegate();
+    welcome = Welcome.getRuntimeDelegate();
     nodeA = startNode("node-a");
     nodeB = startNode("node-b");
     a = "http://127.0.0.1:" + port(nodeA);
@@ -111,6 +130,10 @@ class TwoNodesIT extends PostgresSpringTest {
     // A closing node removes "default" from Camunda's static registry: give it back to the shared
     // test context, which the integration tests after this one use.
     ProcessEngines.registerProcessEngine(engine);
+    Cockpit.setCockpitRuntimeDelegate(cockpit);
+    org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(tasklist);
+    Admin.setAdminRuntimeDelegate(admin);
+    Welcome.setRuntimeDelegate(welcome);
   }
 
   @Test
@@ -278,7 +301,14 @@ class TwoNodesIT extends PostgresSpringTest {
     properties.put("spring.main.banner-mode", "off");
     String[] args = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
         .toArray(String[]::new);
-    return new SpringApplicationBuilder(PolkuApplication.class).profiles("postgres").run(args);
+    // The nodes log through the test JVM's logging as it is: a node that set up logging itself would
+    // tear it down for the whole JVM when it stops.
+    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+    try {
+      return new SpringApplicationBuilder(PolkuApplication.class).profiles("postgres").run(args);
+    } finally {
+      System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+    }
   }
 
   /** How many jobs the node's job executor has run successfully since the node started. */
