@@ -74,7 +74,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * <p>In one JVM the nodes share Camunda's static registry of process engines, so the engine REST
  * calls of both nodes run on one engine object; the sessions (each node's own Spring Session filter
  * on the shared table) and the job executors (one per node, competing for the same jobs) are each
- * node's own, and they are what this test is about.
+ * node's own, and they are what this test is about. The nodes leave logging and Camunda's static
+ * webapp state as they found them, so the integration tests after this one are not disturbed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesIT extends PostgresSpringTest {
