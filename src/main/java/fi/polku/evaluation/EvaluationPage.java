@@ -3,6 +3,7 @@ package fi.polku.evaluation;
 import fi.polku.api.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -43,8 +44,8 @@ class EvaluationPage {
     this.templates = templates;
   }
 
-  /** A logged-in reader. */
-  record Reader(String userId, boolean mayRead) {}
+  /** A logged-in reader, kept in the web session: in the database, Java-serialized, read by every node. */
+  record Reader(String userId, boolean mayRead) implements Serializable {}
 
   @GetMapping("/evaluation/login")
   ResponseEntity<String> loginForm() {

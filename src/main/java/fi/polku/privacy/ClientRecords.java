@@ -32,7 +32,9 @@ class ClientRecords {
   static final Map<String, String> NOT_CLIENT_DATA = Map.of(
       "polku_schema_history", "Flyway's record of the migrations",
       "api_idempotency", "an API caller's request fingerprint and answer, kept for retries only (hours)",
-      "privacy_request", "this module's own audit: removed with the case (exports) or without any case (removals)");
+      "privacy_request", "this module's own audit: removed with the case (exports) or without any case (removals)",
+      "web_session", "staff members' web sessions (login and CSRF token), deleted when they expire",
+      "web_session_attributes", "the values of those sessions: who is logged in, never a client");
 
   /** A child table's column that holds a parent table's column value. */
   record Link(String child, String column, String parent, String parentColumn) {}
