@@ -108,6 +108,9 @@ class TwoNodesIT extends PostgresSpringTest {
   AdminRuntimeDelegate admin;
   WelcomeRuntimeDelegate welcome;
 
+  /** The cases this test opened: their waiting tasks leave with the test, as does its counsellor. */
+  final List<String> openedCases = new ArrayList<>();
+
   @BeforeAll
   void startTwoNodes() {
     staff(COUNSELLOR, "sote-counsellor");
@@ -135,6 +138,13 @@ class TwoNodesIT extends PostgresSpringTest {
     org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(tasklist);
     Admin.setAdminRuntimeDelegate(admin);
     Welcome.setRuntimeDelegate(welcome);
+    // Later tests share this database: they must not find this test's tasks waiting in their
+    // queries, nor its counsellor among the sote counsellors who get task mails.
+    for (String caseNumber : openedCases) {
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+          .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test over", true, true));
+    }
+    identityService.deleteUser(COUNSELLOR);
   }
 
   @Test
@@ -213,6 +223,7 @@ class TwoNodesIT extends PostgresSpringTest {
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       cases.add(referral(i % 2 == 0 ? a : b, TestReferrals.randomTestCode()));
+      openedCases.add(cases.get(cases.size() - 1));
     }
     Map<String, String> triages = new LinkedHashMap<>();
     for (String caseNumber : cases) {
