@@ -125,9 +125,25 @@ final class FormValues {
             : "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?";
         if (!(value instanceof String text) || !text.matches(pattern)) {
           problems.add(field.key() + ": '" + value + "' is not what the " + field.subtype() + " picker writes");
+        } else if (!isRealDay(text)) {
+          problems.add(field.key() + ": '" + value + "' is no day or time of the calendar");
         }
       }
       default -> { }
+    }
+  }
+
+  /** True when the picker-shaped text names a real day (and time): not 30 February, not 25:61. */
+  private static boolean isRealDay(String text) {
+    try {
+      if (text.length() == 10) {
+        LocalDate.parse(text);
+      } else {
+        java.time.LocalDateTime.parse(text.substring(0, 16));
+      }
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
     }
   }
 

@@ -78,6 +78,22 @@ class TasklistFormTest {
   }
 
   @Test
+  void aDateTimeOfThePickersShapeThatIsNoRealDayIsRefused() {
+    TasklistForm booking = TasklistForm.byId("te-referral-booking");
+    Map<String, Object> entered = new java.util.LinkedHashMap<>();
+    entered.put("appointmentKind", booking.fields().stream().filter(field -> field.key().equals("appointmentKind"))
+        .findFirst().orElseThrow().options().get(0));
+    entered.put("appointmentPlace", "Sote-keskus, huone 12");
+    entered.put("appointmentAt", "2026-02-30T25:61");
+    Map<String, Object> shown = Map.of("caseNumber", "TK-2026-000001", "missedAppointments", 0);
+    assertThatThrownBy(() -> booking.submit(shown, entered))
+        .hasMessageContaining("appointmentAt: '2026-02-30T25:61' is no day or time of the calendar");
+
+    entered.put("appointmentAt", "2026-12-30T09:30");
+    assertThat(booking.submit(shown, entered).get("appointmentAt")).isEqualTo("2026-12-30T09:30");
+  }
+
+  @Test
   void fieldsHiddenByTheirConditionAndDisabledFieldsAreNotSubmitted() {
     VariableMap missed = MAPPING.submit(MAPPING_SHOWN, Tasklist.entries("appointmentAttended", false,
         "rescheduleRequested", false));
