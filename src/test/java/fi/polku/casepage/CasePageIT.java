@@ -290,15 +290,7 @@ class CasePageIT extends PostgresSpringTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
-    Map<String, Object> triage = new HashMap<>();
-    for (int item = 1; item <= 12; item++) {
-      triage.put("whodas" + item, 1);
-    }
-    triage.put("triageDecision", "team-appointment");
-    triage.put("clientDeclined", false);
-    triage.put("initialInterviewDone", true);
-    triage.put("initialInterviewNotes", "Haluaa osa-aikatyötä");
-    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage);
+    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, TestReferrals.teamTriage("Haluaa osa-aikatyötä"));
     complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,

@@ -64,7 +64,7 @@ class TeReferralIT extends PostgresSpringTest {
   @Test
   void aReferralFromTheEmploymentServicesSystemRunsThroughEveryTaskToItsFollowUp() throws Exception {
     String identityCode = TestReferrals.randomTestCode();
-    String body = referral(identityCode);
+    String body = TestReferrals.apiReferralJson(identityCode, "Jyväskylä");
 
     HttpResponse<String> created = post("/api/referrals", body, "it-key-" + identityCode);
     HttpResponse<String> retried = post("/api/referrals", body, "it-key-" + identityCode);
@@ -79,7 +79,7 @@ class TeReferralIT extends PostgresSpringTest {
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(second.body()).contains(caseNumber).doesNotContain(identityCode);
 
-    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage());
+    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, TestReferrals.teamTriage("Haluaa osa-aikatyötä"));
     complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS),
         "appointmentPlace", "Sote-keskus, huone 12"));
@@ -119,7 +119,7 @@ class TeReferralIT extends PostgresSpringTest {
   @Test
   void aRedFlagGoesToSpecialistCareWhoseSystemAnswersAndTheClientReturnsToTheSoteCounsellor() throws Exception {
     String identityCode = TestReferrals.randomTestCode();
-    HttpResponse<String> created = post("/api/referrals", referral(identityCode), "it-red-" + identityCode);
+    HttpResponse<String> created = post("/api/referrals", TestReferrals.apiReferralJson(identityCode, "Jyväskylä"), "it-red-" + identityCode);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
     // The client consented to health information between the sote centre and specialist care.
@@ -128,7 +128,7 @@ class TeReferralIT extends PostgresSpringTest {
         consents.give(caseNumber, new NewConsent(way[0], way[1], scope, LocalDate.now(WorkingDays.FINLAND), LocalDate.now(WorkingDays.FINLAND).plusYears(1)), "it");
       }
     }
-    Map<String, Object> red = triage();
+    Map<String, Object> red = TestReferrals.teamTriage("Haluaa osa-aikatyötä");
     red.put("whodas1", 4);
     complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, red);
     runJobs(caseNumber, notTheDeadlines());
@@ -194,7 +194,7 @@ class TeReferralIT extends PostgresSpringTest {
   void aBadReferralIsRefusedWithAProblemAndNothingIsStored() throws Exception {
     String identityCode = TestReferrals.randomTestCode();
     int before = jdbc.queryForObject("select count(*) from referral", Integer.class);
-    String valid = referral(identityCode);
+    String valid = TestReferrals.apiReferralJson(identityCode, "Jyväskylä");
 
     assertProblem(post("/api/referrals", valid.replace(",\"employed\":false", ""), "k1-" + identityCode), 400, "criteria.employed");
     assertProblem(post("/api/referrals", valid.replace("\"reason\":", "\"reasons\":"), "k2-" + identityCode), 400, "reasons");
@@ -258,25 +258,6 @@ class TeReferralIT extends PostgresSpringTest {
   private HttpResponse<String> post(String path, String json, String key) {
     return http.send(http.request(path, "te-system", SYSTEM_PASSWORD).header("Content-Type", "application/json")
         .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)).build());
-  }
-
-  private static Map<String, Object> triage() {
-    Map<String, Object> form = new java.util.HashMap<>();
-    for (int item = 1; item <= 12; item++) {
-      form.put("whodas" + item, 1);
-    }
-    form.put("triageDecision", "team-appointment");
-    form.put("clientDeclined", false);
-    form.put("initialInterviewDone", true);
-    form.put("initialInterviewNotes", "Haluaa osa-aikatyötä");
-    return form;
-  }
-
-  private static String referral(String identityCode) {
-    return "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
-        + "\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":30,\"criteria\":" + TestReferrals.criteriaJson() + ","
-        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
   }
 
 }

@@ -237,7 +237,7 @@ class TwoNodesIT extends PostgresSpringTest {
     for (Map.Entry<String, String> triage : triages.entrySet()) {
       String node = i++ % 2 == 0 ? b : a;
       HttpResponse<String> done = browser.post(node, ENGINE_API + "/task/" + triage.getValue() + "/submit-form",
-          "application/json", Tasklist.restBody(engine, triage.getValue(), triage()), browser.csrfToken());
+          "application/json", Tasklist.restBody(engine, triage.getValue(), TestReferrals.teamTriage("Haluaa osa-aikatyötä")), browser.csrfToken());
       assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 
@@ -337,7 +337,7 @@ class TwoNodesIT extends PostgresSpringTest {
     HttpResponse<String> created = new Browser().send(HttpRequest.newBuilder(URI.create(node + "/api/referrals"))
         .header("Authorization", basic("te-system", SYSTEM_PASSWORD))
         .header("Content-Type", "application/json").header("Idempotency-Key", "it-nodes-" + identityCode)
-        .POST(HttpRequest.BodyPublishers.ofString(referralBody(identityCode))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(TestReferrals.apiReferralJson(identityCode, "Jyväskylä"))).build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("caseNumber").asText();
   }
@@ -385,27 +385,6 @@ class TwoNodesIT extends PostgresSpringTest {
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, Object> triage() {
-    Map<String, Object> form = new HashMap<>();
-    for (int item = 1; item <= 12; item++) {
-      form.put("whodas" + item, 1);
-    }
-    form.put("triageDecision", "team-appointment");
-    form.put("clientDeclined", false);
-    form.put("initialInterviewDone", true);
-    form.put("initialInterviewNotes", "Haluaa osa-aikatyötä");
-    return form;
-  }
-
-  private static String referralBody(String identityCode) {
-    return "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
-        + "\"municipality\":\"Jyväskylä\",\"unemploymentMonths\":30,\"criteria\":{\"partialWorkAbility\":true,"
-        + "\"longTermUnemployed\":true,\"unmappedHealthProblems\":false,\"unclearOverallSituation\":false,"
-        + "\"missingEducation\":false,\"needsSeveralServices\":false,\"employed\":false},"
-        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
   }
 
   /**

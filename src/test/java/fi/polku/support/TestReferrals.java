@@ -71,4 +71,31 @@ public final class TestReferrals {
   public static String startFormJson(boolean consentGiven) {
     return TasklistForm.restBody(TasklistForm.byId(START_FORM).submit(startForm(consentGiven)));
   }
+
+  /**
+   * The body employment services' system posts to {@code POST /api/referrals} for a new client in
+   * the municipality: the criteria of {@link #criteriaJson}, a plan consent valid for a year.
+   */
+  public static String apiReferralJson(String identityCode, String municipality) {
+    return "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
+        + "\"municipality\":\"" + municipality + "\",\"unemploymentMonths\":30,\"criteria\":" + criteriaJson() + ","
+        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
+        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
+  }
+
+  /**
+   * The counsellor's triage as entered in Tasklist: the twelve WHODAS answers 1 (green), the
+   * interview done with the notes, the client to the team. A map the caller may change.
+   */
+  public static Map<String, Object> teamTriage(String interviewNotes) {
+    Map<String, Object> form = new HashMap<>();
+    for (int item = 1; item <= 12; item++) {
+      form.put("whodas" + item, 1);
+    }
+    form.put("triageDecision", "team-appointment");
+    form.put("clientDeclined", false);
+    form.put("initialInterviewDone", true);
+    form.put("initialInterviewNotes", interviewNotes);
+    return form;
+  }
 }

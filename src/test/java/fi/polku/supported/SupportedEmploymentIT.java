@@ -70,11 +70,11 @@ class SupportedEmploymentIT extends PostgresSpringTest {
     String identityCode = TestReferrals.randomTestCode();
     HttpResponse<String> created = http.send(http.request("/api/referrals", "te-system", SYSTEM_PASSWORD)
         .header("Content-Type", "application/json").header("Idempotency-Key", "se-it-" + identityCode)
-        .POST(HttpRequest.BodyPublishers.ofString(referral(identityCode))).build());
+        .POST(HttpRequest.BodyPublishers.ofString(TestReferrals.apiReferralJson(identityCode, "Pori"))).build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String caseNumber = JSON.readTree(created.body()).get("caseNumber").asText();
 
-    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, triage());
+    complete(caseNumber, "Task_ConfirmTriage", COUNSELLOR, TestReferrals.teamTriage("Haluaa töihin kauppaan"));
     complete(caseNumber, "Task_BookAppointment", COUNSELLOR, Map.of("appointmentKind", "team-appointment",
         "appointmentAt", Instant.now().plus(7, ChronoUnit.DAYS), "appointmentPlace", "Sote-keskus, huone 12"));
     complete(caseNumber, "Task_MapWorkAbility", TEAM, Map.of("appointmentAttended", true,
@@ -186,22 +186,4 @@ class SupportedEmploymentIT extends PostgresSpringTest {
     return entered;
   }
 
-  private static Map<String, Object> triage() {
-    Map<String, Object> form = new HashMap<>();
-    for (int item = 1; item <= 12; item++) {
-      form.put("whodas" + item, 1);
-    }
-    form.put("triageDecision", "team-appointment");
-    form.put("clientDeclined", false);
-    form.put("initialInterviewDone", true);
-    form.put("initialInterviewNotes", "Haluaa töihin kauppaan");
-    return form;
-  }
-
-  private static String referral(String identityCode) {
-    return "{\"identityCode\":\"" + identityCode + "\",\"name\":\"Testi Asiakas\",\"email\":\"asiakas@polku.invalid\","
-        + "\"municipality\":\"Pori\",\"unemploymentMonths\":30,\"criteria\":" + TestReferrals.criteriaJson() + ","
-        + "\"reason\":\"Toistuvat työttömyysjaksot\",\"question\":\"Mikä tukisi työllistymistä?\","
-        + "\"consent\":{\"includesHealth\":false,\"validUntil\":\"" + LocalDate.now(WorkingDays.FINLAND).plusYears(1) + "\"}}";
-  }
 }
